@@ -1,0 +1,84 @@
+# Crisis Ready. `make run` starts the platform with demo content; `make test` runs every test.
+# `make help` lists the other targets.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+UV_VERSION := 0.13.8
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+# The suite's Redis: a database of its own, so tests never touch development data.
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
+
+.DEFAULT_GOAL := help
+.PHONY: help run test install prerequisites test-prerequisites migrate seed worker web \
+        lint format check-migrations check-deploy test-sqlite test-postgres clean
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
+	  awk 'BEGIN {FS = ":.*## "}; {printf "  make %-18s %s\n", $$1, $$2}'
+
+run: install migrate seed ## Start web server and Celery worker with demo content (PORT=8000)
+	@scripts/run.sh $(PORT)
+
+test: install test-prerequisites ## Run the whole test suite (SQLite unless DATABASE_URL is set)
+	@REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} scripts/ensure-redis.sh
+	REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test-postgres: ## Run the suite against the local PostgreSQL server
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/crisis_ready $(MAKE) test
+
+test-sqlite: ## Run the suite against SQLite
+	env -u DATABASE_URL $(MAKE) test
+
+install: $(VENV)/.synced ## Create .venv and install the locked dependencies
+
+$(VENV)/.synced: pyproject.toml uv.lock
+	@scripts/prerequisites.sh run
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@test -x $(VENV)/bin/uv || $(PY) -m pip install --quiet "uv==$(UV_VERSION)"
+	$(VENV)/bin/uv sync --frozen --inexact --quiet
+	@touch $@
+
+prerequisites: ## Check (and as root on Debian, install) the system packages for running
+	@scripts/prerequisites.sh run
+
+test-prerequisites: ## Same for the test suite: Redis server, Chromium, PDF libraries
+	@scripts/prerequisites.sh test
+
+migrate: install ## Apply database migrations
+	@mkdir -p var
+	$(PY) manage.py migrate --no-input -v 0
+
+seed: install ## Create demo courses and demo accounts (idempotent, local use only)
+	$(PY) manage.py seed_demo
+
+worker: install ## Start only a Celery worker
+	$(VENV)/bin/celery -A worker worker --loglevel=INFO
+
+web: install ## Start only the web server
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+lint: install ## ruff lint and format check, djhtml template check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check templates
+
+format: install ## Apply ruff format and djhtml
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/djhtml templates
+
+check-migrations: install ## Fail if a model change has no migration
+	$(PY) manage.py makemigrations --check --dry-run
+
+check-deploy: install ## Django's deployment checks with production settings
+	DJANGO_SETTINGS_MODULE=training.settings.production \
+	SECRET_KEY=check-deploy-$$RANDOM-$$RANDOM-$$RANDOM-$$RANDOM-$$RANDOM-$$RANDOM-$$RANDOM-$$RANDOM \
+	ALLOWED_HOSTS=training.example.org DATABASE_URL=sqlite:///var/check-deploy.sqlite3 \
+	$(PY) manage.py check --deploy --fail-level WARNING
+
+clean: ## Remove the virtualenv and local data (database, media, queues)
+	rm -rf $(VENV) var

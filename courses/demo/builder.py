@@ -1,0 +1,104 @@
+"""Turn the demo data into published pages. Existing pages (matched by slug) are left alone,
+so running the builder twice creates nothing twice."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from courses.models import Audience, CourseIndexPage, CoursePage, LessonPage, ModulePage
+
+from . import AUDIENCES, COURSES, HOME
+
+
+def stream(blocks: list[tuple[str, object]]) -> list[dict]:
+    """Demo blocks as StreamField raw data."""
+    return [{"type": block_type, "value": value} for block_type, value in blocks]
+
+
+def publish_child(parent: Page, page: Page) -> Page:
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def existing_child(parent: Page, model: type[Page], slug: str) -> Page | None:
+    return model.objects.child_of(parent).filter(slug=slug).first()
+
+
+def ensure_audiences() -> int:
+    created = 0
+    for slug, name, description in AUDIENCES:
+        _, was_created = Audience.objects.get_or_create(
+            slug=slug, defaults={"name": name, "description": description}
+        )
+        created += was_created
+    return created
+
+
+def ensure_home_text(catalogue: CourseIndexPage) -> None:
+    home = catalogue.get_parent().specific
+    if not home.heading:
+        home.heading = HOME["heading"]
+        home.intro = HOME["intro"]
+        home.save_revision().publish()
+    Site.objects.filter(is_default_site=True, site_name="").update(site_name="Crisis Ready")
+
+
+def ensure_lesson(module: ModulePage, data: dict) -> int:
+    if existing_child(module, LessonPage, data["slug"]):
+        return 0
+    publish_child(
+        module,
+        LessonPage(
+            title=data["title"],
+            slug=data["slug"],
+            summary=data["summary"],
+            estimated_minutes=data["minutes"],
+            body=stream(data["body"]),
+        ),
+    )
+    return 1
+
+
+def ensure_module(course: CoursePage, data: dict) -> int:
+    module = existing_child(course, ModulePage, data["slug"])
+    created = 0
+    if module is None:
+        module = publish_child(
+            course, ModulePage(title=data["title"], slug=data["slug"], summary=data["summary"])
+        )
+        created = 1
+    return created + sum(ensure_lesson(module, lesson) for lesson in data["lessons"])
+
+
+def ensure_course(catalogue: CourseIndexPage, data: dict) -> int:
+    course = existing_child(catalogue, CoursePage, data["slug"])
+    created = 0
+    if course is None:
+        course = CoursePage(
+            title=data["title"],
+            slug=data["slug"],
+            summary=data["summary"],
+            description=data["description"],
+            phase=data["phase"],
+            level=data["level"],
+            estimated_hours=data["estimated_hours"],
+            language=data["language"],
+            awards_certificate=data["awards_certificate"],
+            outcomes=stream([("outcome", outcome) for outcome in data["outcomes"]]),
+        )
+        course.audiences.set(Audience.objects.filter(slug__in=data["audiences"]))
+        publish_child(catalogue, course)
+        created = 1
+    return created + sum(ensure_module(course, module) for module in data["modules"])
+
+
+@transaction.atomic
+def build_demo_content() -> dict[str, int]:
+    """Create whatever demo content is missing. Returns how many things were created."""
+    catalogue = CourseIndexPage.objects.get()
+    audiences = ensure_audiences()
+    ensure_home_text(catalogue)
+    pages = sum(ensure_course(catalogue, course) for course in COURSES)
+    return {"audiences": audiences, "pages": pages}

@@ -1,0 +1,270 @@
+"""The course tree that authors edit: catalogue → course → module → lesson.
+
+Each page owns its queries: listing pages build their querysets in `get_context` (through
+`courses.syllabus`), so templates only loop and query counts stay flat as content grows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import HttpRequest
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from courses.blocks import RICH_TEXT_FEATURES, LessonStreamBlock, OutcomesBlock
+from courses.filters import CourseFilter
+from courses.models.taxonomy import CrisisPhase, Level, course_language_choices
+
+
+class CourseIndexPage(Page):
+    """The catalogue: every published course, filtered by phase, audience and language."""
+
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    max_count = 1
+    courses_per_page = 12
+
+    class Meta:
+        verbose_name = _("course catalogue")
+
+    def get_courses(self) -> models.QuerySet[CoursePage]:
+        """Published courses with everything their catalogue cards show, in few queries."""
+        return (
+            CoursePage.objects.child_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .select_related("hero_image")
+            .prefetch_related("audiences")
+            .order_by("phase", "title")
+        )
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        course_filter = CourseFilter(request.GET or None, queryset=self.get_courses())
+        paginator = Paginator(course_filter.qs, self.courses_per_page)
+        context["filter"] = course_filter
+        context["courses"] = paginator.get_page(request.GET.get("page"))
+        return context
+
+
+class CoursePage(Page):
+    """A course: what it is, who it is for, what learners will be able to do, its syllabus."""
+
+    summary = models.TextField(
+        _("summary"), max_length=300, help_text=_("One or two plain sentences for the catalogue.")
+    )
+    description = RichTextField(_("description"), features=RICH_TEXT_FEATURES)
+    phase = models.CharField(
+        _("crisis phase"), max_length=20, choices=CrisisPhase.choices, db_index=True
+    )
+    audiences = ParentalManyToManyField(
+        "courses.Audience", related_name="courses", verbose_name=_("audiences")
+    )
+    level = models.CharField(
+        _("level"), max_length=20, choices=Level.choices, default=Level.INTRODUCTORY
+    )
+    estimated_hours = models.PositiveSmallIntegerField(_("estimated duration (hours)"), default=1)
+    language = models.CharField(
+        _("language of instruction"),
+        max_length=12,
+        choices=course_language_choices,
+        default="en",
+        db_index=True,
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(
+        _("hero image alt text"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    outcomes = StreamField(
+        OutcomesBlock(),
+        verbose_name=_("learning outcomes"),
+        blank=True,
+    )
+    awards_certificate = models.BooleanField(_("awards a certificate"), default=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image")
+        ),
+        FieldPanel("outcomes"),
+    ]
+    settings_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("phase"), FieldPanel("level")]),
+                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel([FieldPanel("language"), FieldPanel("estimated_hours")]),
+                FieldPanel("awards_certificate"),
+            ],
+            heading=_("Course details"),
+        ),
+        *Page.settings_panels,
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.FilterField("phase"),
+        index.FilterField("language"),
+    ]
+
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.ModulePage"]
+
+    class Meta:
+        verbose_name = _("course")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.hero_image_id and not self.hero_image_alt.strip():
+            raise ValidationError(
+                {"hero_image_alt": _("Describe the image for people who cannot see it.")}
+            )
+
+    @property
+    def text_direction(self) -> str:
+        """ "rtl" for languages written right to left, for the `dir` attribute."""
+        try:
+            return "rtl" if get_language_info(self.language)["bidi"] else "ltr"
+        except KeyError:
+            return "ltr"
+
+    def get_outline(self) -> list[ModuleOutline]:
+        """The syllabus: live modules in tree order, each with its live lessons. Two queries."""
+        modules = list(ModulePage.objects.child_of(self).live().public().order_by("path"))
+        lessons = (
+            LessonPage.objects.descendant_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .order_by("path")
+        )
+        lessons_by_module: dict[str, list[LessonPage]] = {m.path: [] for m in modules}
+        for lesson in lessons:
+            module_path = lesson.path[: len(lesson.path) - Page.steplen]
+            if module_path in lessons_by_module:
+                lessons_by_module[module_path].append(lesson)
+        return [ModuleOutline(module, lessons_by_module[module.path]) for module in modules]
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context["outline"] = self.get_outline()
+        return context
+
+
+class ModulePage(Page):
+    """A group of lessons (and, later, quizzes) inside a course, in the order authors set."""
+
+    summary = models.TextField(_("summary"), max_length=300, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("summary")]
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = ["courses.LessonPage"]
+
+    class Meta:
+        verbose_name = _("module")
+
+    def get_course(self) -> CoursePage:
+        return CoursePage.objects.ancestor_of(self).get()
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        context["course"] = self.get_course()
+        context["lessons"] = LessonPage.objects.child_of(self).live().public().defer_streamfields()
+        return context
+
+
+class LessonPage(Page):
+    """One lesson: a short, self-contained piece of reading, readable with no JavaScript."""
+
+    summary = models.TextField(_("summary"), max_length=300, blank=True)
+    body = StreamField(LessonStreamBlock(), verbose_name=_("body"))
+    estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=10)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("estimated_minutes"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("lesson")
+
+    def get_course(self) -> CoursePage:
+        return CoursePage.objects.ancestor_of(self).get()
+
+    def get_neighbours(self, course: CoursePage) -> tuple[LessonPage | None, LessonPage | None]:
+        """The lessons before and after this one, across module boundaries."""
+        lessons = list(
+            LessonPage.objects.descendant_of(course)
+            .live()
+            .public()
+            .defer_streamfields()
+            .order_by("path")
+        )
+        ids = [lesson.pk for lesson in lessons]
+        if self.pk not in ids:  # a draft being previewed sits outside the live sequence
+            return None, None
+        position = ids.index(self.pk)
+        previous_lesson = lessons[position - 1] if position > 0 else None
+        next_lesson = lessons[position + 1] if position + 1 < len(lessons) else None
+        return previous_lesson, next_lesson
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        course = self.get_course()
+        context["course"] = course
+        context["module"] = ModulePage.objects.parent_of(self).get()
+        context["previous_lesson"], context["next_lesson"] = self.get_neighbours(course)
+        return context
+
+
+@dataclass(frozen=True)
+class ModuleOutline:
+    """A module with its lessons, as the syllabus shows them."""
+
+    module: ModulePage
+    lessons: list[LessonPage]
+
+    @property
+    def minutes(self) -> int:
+        return sum(lesson.estimated_minutes for lesson in self.lessons)

@@ -1,0 +1,155 @@
+"""Shared fixtures: the migrated page tree, course builders, real Redis and real workers."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from courses.models import CourseIndexPage, CoursePage
+from home.models import HomePage
+from tests.factories import CoursePageFactory, LessonPageFactory, ModulePageFactory
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def home(db) -> HomePage:
+    """The home page the migrations create."""
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def catalogue(db) -> CourseIndexPage:
+    """The catalogue page the migrations create under the home page."""
+    return CourseIndexPage.objects.get()
+
+
+def build_course(
+    catalogue: CourseIndexPage, modules: int = 2, lessons_per_module: int = 3, **fields
+) -> CoursePage:
+    course = CoursePageFactory(parent=catalogue, **fields)
+    for _ in range(modules):
+        module = ModulePageFactory(parent=course)
+        for _ in range(lessons_per_module):
+            LessonPageFactory(parent=module)
+    return course
+
+
+@pytest.fixture
+def course_builder(catalogue):
+    """Call it to add a published course with modules and lessons to the catalogue."""
+
+    def build(**kwargs) -> CoursePage:
+        return build_course(catalogue, **kwargs)
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    """The Redis server the suite runs against. Its absence fails the test, loudly."""
+    import redis
+
+    url = os.environ.get("REDIS_URL", "")
+    if not url.startswith("redis://"):
+        pytest.fail(
+            "REDIS_URL is not set to a redis:// URL. The worker tests need a real Redis server: "
+            "run `make test` (it starts one) or set REDIS_URL=redis://127.0.0.1:6379/15."
+        )
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.RedisError as error:
+        pytest.fail(f"Redis is not answering at {url} ({error}). Start redis-server first.")
+    return url
+
+
+def start_worker(env_overrides: dict[str, str], log_path: Path) -> subprocess.Popen:
+    """Start `celery -A worker worker` as a separate process, as production does."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "training.settings.test", **env_overrides}
+    log = log_path.open("wb")
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "worker",
+            "worker",
+            "--loglevel=INFO",
+            "--concurrency=1",
+            "--without-gossip",
+            "--without-mingle",
+            f"--hostname=test-{uuid.uuid4().hex[:8]}@%h",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+
+
+def stop_worker(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@pytest.fixture
+def redis_worker(redis_url, tmp_path) -> Iterator[subprocess.Popen]:
+    """A real Celery worker process consuming from the real Redis server."""
+    process = start_worker({"REDIS_URL": redis_url}, tmp_path / "worker.log")
+    yield process
+    stop_worker(process)
+
+
+# Browser tests: Playwright drives Debian's Chromium (Playwright cannot download its own here).
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    # Without this Chromium looks up Google's hosts by itself on a closed network.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+]
+SCREENSHOTS = ROOT / "test-results" / "screenshots"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    import shutil
+
+    executable = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    if not executable:
+        pytest.fail("Chromium is not installed: run `make test-prerequisites` (apt: chromium).")
+    return {**browser_type_launch_args, "executable_path": executable, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # axe-core is injected by script, which our strict Content-Security-Policy would block.
+    return {**browser_context_args, "bypass_csp": True}
+
+
+@pytest.fixture
+def allow_orm_beside_playwright(monkeypatch):
+    """Playwright's sync API runs an event loop; Django refuses ORM calls beside one unless told."""
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def screenshot_dir() -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS

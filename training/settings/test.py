@@ -1,0 +1,31 @@
+"""Test runs: fast hashing, local memory email, plain static storage.
+
+The database comes from DATABASE_URL like everywhere else (SQLite by default, PostgreSQL in CI).
+"""
+
+from .base import *  # noqa: F403
+from .base import DATABASES, STORAGES, VAR_DIR, env_path
+
+DEBUG = False
+# Fake key for tests only.
+SECRET_KEY = "test-only-insecure-key"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Hashed static names 404 under live_server tests (no collectstatic), so keep plain names.
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
+    },
+}
+MEDIA_ROOT = env_path("MEDIA_ROOT", VAR_DIR / "test-media")
+WAGTAILADMIN_BASE_URL = "http://testserver"
+DEMO_DATA_ALLOWED = True
+# A file, not memory, so a Celery worker process can share the test database with the suite,
+# and `--reuse-db` has something to reuse.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}
+# Serve static files straight from the source folders; no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
