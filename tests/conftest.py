@@ -143,10 +143,15 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "bypass_csp": True}
 
 
-@pytest.fixture
-def allow_orm_beside_playwright(monkeypatch):
-    """Playwright's sync API runs an event loop; Django refuses ORM calls beside one unless told."""
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+@pytest.fixture(scope="session")
+def allow_orm_beside_playwright():
+    """Playwright's sync API runs an event loop; Django refuses ORM calls beside one unless told.
+
+    Session-wide, because the database is flushed after the browser test's own fixtures end.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from wagtail.test.utils.form_data import (
 )
 
 from courses.models import LessonPage
-from tests.factories import LessonPageFactory
+from tests.factories import AudienceFactory, LessonPageFactory
 
 User = get_user_model()
 
@@ -108,9 +108,16 @@ def test_reviewer_can_publish_directly(reviewer, module):
     assert lesson.permissions_for_user(reviewer).can_publish()
 
 
+# StreamFields are drawn by the editor's JavaScript, so their form data is given here.
+STREAM_DATA = {
+    "course": {"outcomes": streamfield([("outcome", "Plan warnings in every language.")])},
+    "lesson": {"body": streamfield([("paragraph", rich_text("<p>Keep families together.</p>"))])},
+}
+
+
 @pytest.mark.parametrize("page_kind", ["home", "catalogue", "course", "module", "lesson"])
 def test_preview_works_for_every_page_type(admin_client, course_builder, page_kind):
-    course = course_builder(modules=1, lessons_per_module=1)
+    course = course_builder(modules=1, lessons_per_module=1, audiences=[AudienceFactory()])
     module = course.get_children().get()
     pages = {
         "home": course.get_parent().get_parent(),
@@ -123,7 +130,8 @@ def test_preview_works_for_every_page_type(admin_client, course_builder, page_ki
     edit_url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
     data = querydict_from_html(
         admin_client.get(edit_url).content.decode(), form_id="page-edit-form"
-    )
+    ).dict()
+    data.update(nested_form_data(STREAM_DATA.get(page_kind, {})))
     preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=(page.pk,))
     response = admin_client.post(preview_url, data)
     assert response.json()["is_valid"], response.content.decode()[:2000]

@@ -49,7 +49,7 @@ class CourseIndexPage(Page):
             .public()
             .defer_streamfields()
             .select_related("hero_image")
-            .prefetch_related("audiences")
+            .prefetch_related("audiences", "hero_image__renditions")
             .order_by("phase", "title")
         )
 
@@ -176,7 +176,11 @@ class CoursePage(Page):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        context["outline"] = self.get_outline()
+        outline = self.get_outline()
+        context["outline"] = outline
+        context["first_lesson"] = next(
+            (lesson for module in outline for lesson in module.lessons), None
+        )
         return context
 
 

@@ -1,0 +1,41 @@
+"""What every public page carries: language and direction, a skip link, no script to read."""
+
+import re
+
+from courses.models import LessonPage
+
+
+def test_pages_declare_language_direction_and_a_skip_link(client, course_builder):
+    course = course_builder()
+    for url in ["/", "/courses/", course.url, "/search/?q=warning"]:
+        html = client.get(url).content.decode()
+        assert re.search(r'<html lang="en" dir="ltr">', html), url
+        assert 'href="#main"' in html and 'id="main"' in html, url
+
+
+def test_a_right_to_left_course_is_marked_rtl(client, course_builder):
+    course = course_builder(language="ar")
+    lesson = LessonPage.objects.descendant_of(course).first()
+    for url in [course.url, lesson.url]:
+        assert '<html lang="ar" dir="rtl">' in client.get(url).content.decode(), url
+
+
+def test_a_lesson_needs_no_javascript_and_weighs_little(client, course_builder):
+    course = course_builder()
+    lesson = LessonPage.objects.descendant_of(course).first()
+    response = client.get(lesson.url)
+    html = response.content.decode()
+    assert "<script" not in html
+    assert len(response.content) < 30_000
+
+
+def test_public_pages_send_a_strict_content_security_policy(client, catalogue):
+    policy = client.get("/courses/")["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "script-src" not in policy or "'unsafe-inline'" not in policy
+
+
+def test_unknown_page_renders_the_friendly_404(client, catalogue):
+    response = client.get("/no/such/page/")
+    assert response.status_code == 404
+    assert "<main" in response.content.decode()
