@@ -18,6 +18,25 @@ from tests.factories import CoursePageFactory, LessonPageFactory, ModulePageFact
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Make the migrated baseline (home page, catalogue, groups) restorable from any context.
+
+    Django keeps the serialized baseline on the connection object, and connections are
+    context-local. Playwright's sync API switches greenlets, so a browser test can see a
+    fresh connection object without it and would skip the restore after a flush. Keeping
+    the baseline on the wrapper class makes serialized rollback work in every context.
+    """
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        for alias in connections:
+            connection = connections[alias]
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if contents is not None:
+                type(connection)._test_serialized_contents = contents
+
+
 @pytest.fixture
 def home(db) -> HomePage:
     """The home page the migrations create."""

@@ -108,3 +108,14 @@ def test_lesson_page_links_to_the_next_lesson_across_modules(client, course_buil
 
 def test_unknown_page_is_a_404(client, catalogue):
     assert client.get("/courses/no-such-course/").status_code == 404
+
+
+def test_home_page_query_count_does_not_grow_with_courses(client, catalogue):
+    audience = AudienceFactory()
+    for _ in range(3):
+        CoursePageFactory(parent=catalogue, audiences=[audience])
+    client.get("/")
+    with_three = count_queries(client, "/")
+    for _ in range(27):
+        CoursePageFactory(parent=catalogue, audiences=[audience])
+    assert count_queries(client, "/") == with_three

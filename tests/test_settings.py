@@ -16,6 +16,7 @@ PRODUCTION_ENV = {
 
 def manage(*args: str, **env_changes: str | None) -> subprocess.CompletedProcess:
     env = {**os.environ, **PRODUCTION_ENV}
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
     for name, value in env_changes.items():
         if value is None:
             env.pop(name, None)
