@@ -91,7 +91,6 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
 }
-DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -134,8 +133,8 @@ STORAGES = {
 }
 
 # Email: console by default; SMTP with EMAIL_URL=smtp+tls://user:password@host:587
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
-vars().update(EMAIL_CONFIG)
+# env.email_url() returns EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT, ... as a dict of settings.
+globals().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Crisis Ready <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
