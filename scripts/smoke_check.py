@@ -36,8 +36,16 @@ def crawl(opener) -> dict[str, int]:
 def admin_login(opener, username: str, password: str) -> bool:
     _, html = fetch(opener, "/admin/login/")
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-    fetch(opener, "/admin/login/", {"csrfmiddlewaretoken": token, "username": username,
-                                   "password": password, "next": "/admin/"})
+    fetch(
+        opener,
+        "/admin/login/",
+        {
+            "csrfmiddlewaretoken": token,
+            "username": username,
+            "password": password,
+            "next": "/admin/",
+        },
+    )
     status, html = fetch(opener, "/admin/")
     return status == 200 and 'id="wagtail-sidebar' in html and "/admin/logout/" in html
 
@@ -50,8 +58,10 @@ def main() -> int:
     lessons = [p for p in pages if p.count("/") == 5]
     bad = {path: status for path, status in pages.items() if status != 200}
     logged_in = admin_login(opener, "author", "crisis-ready-author")
-    print(f"{len(pages)} pages answered ({len(courses)} courses, {len(lessons)} lessons); "
-          f"not 200: {bad or 'none'}; demo author admin login: {'ok' if logged_in else 'FAILED'}")
+    print(
+        f"{len(pages)} pages answered ({len(courses)} courses, {len(lessons)} lessons); "
+        f"not 200: {bad or 'none'}; demo author admin login: {'ok' if logged_in else 'FAILED'}"
+    )
     return 0 if not bad and logged_in and len(courses) >= 3 else 1
 
 
