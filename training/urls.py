@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -7,7 +8,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home import views as home_views
 
 urlpatterns = [
+    # One login for everyone, with allauth's rate limits; Wagtail's own form is not used.
+    path(
+        "admin/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+    ),
     path("admin/", include(wagtailadmin_urls)),
+    path("accounts/", include("accounts.urls")),
+    path("learn/", include("courses.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", home_views.search, name="search"),
 ]

@@ -27,9 +27,26 @@ def ensure_demo_accounts() -> list[str]:
             password=password,
             first_name=first_name,
             last_name=last_name,
+            full_name=full_name,
             is_staff=is_superuser,
             is_superuser=is_superuser,
         )
         user.groups.set(Group.objects.filter(name__in=group_names))
         created.append(username)
     return created
+
+
+def give_demo_learner_some_progress(lessons_done: int = 2) -> None:
+    """Enrol the demo learner in the first demo course with a few lessons done, so a newcomer
+    logging in as them sees a dashboard that is already lived in. Idempotent."""
+    from courses.enrolment import enrol
+    from courses.models import CoursePage, Enrolment
+    from courses.progress import complete_lesson
+
+    learner = get_user_model().objects.get(username="learner")
+    course = CoursePage.objects.live().order_by("path").first()
+    if course is None or Enrolment.objects.filter(user=learner).exists():
+        return
+    enrol(learner, course)
+    for lesson in course.get_lessons()[:lessons_done]:
+        complete_lesson(learner, lesson)

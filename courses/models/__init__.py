@@ -1,5 +1,6 @@
 """Course models, one module per idea; import them from here."""
 
+from .enrolment import Enrolment, LessonCompletion
 from .pages import CourseIndexPage, CoursePage, LessonPage, ModuleOutline, ModulePage
 from .taxonomy import Audience, CrisisPhase, Level
 
@@ -8,6 +9,8 @@ __all__ = [
     "CourseIndexPage",
     "CoursePage",
     "CrisisPhase",
+    "Enrolment",
+    "LessonCompletion",
     "LessonPage",
     "Level",
     "ModuleOutline",

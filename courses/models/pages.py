@@ -106,6 +106,23 @@ class CoursePage(Page):
         blank=True,
     )
     awards_certificate = models.BooleanField(_("awards a certificate"), default=True)
+    enrolment_open = models.BooleanField(
+        _("enrolment open"), default=True, help_text=_("Untick to stop new enrolments.")
+    )
+    enrolment_opens_at = models.DateTimeField(_("enrolment opens"), null=True, blank=True)
+    enrolment_closes_at = models.DateTimeField(_("enrolment closes"), null=True, blank=True)
+    capacity = models.PositiveIntegerField(
+        _("places"),
+        null=True,
+        blank=True,
+        help_text=_("Most learners enrolled at once. Leave empty for no limit."),
+    )
+    enrolment_key = models.CharField(
+        _("enrolment key"),
+        max_length=64,
+        blank=True,
+        help_text=_("Set a key to limit enrolment to people you give it to, such as one cohort."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -125,6 +142,16 @@ class CoursePage(Page):
                 FieldPanel("awards_certificate"),
             ],
             heading=_("Course details"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("enrolment_open"),
+                FieldRowPanel(
+                    [FieldPanel("enrolment_opens_at"), FieldPanel("enrolment_closes_at")]
+                ),
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("enrolment_key")]),
+            ],
+            heading=_("Enrolment"),
         ),
         *Page.settings_panels,
     ]
@@ -148,6 +175,11 @@ class CoursePage(Page):
             raise ValidationError(
                 {"hero_image_alt": _("Describe the image for people who cannot see it.")}
             )
+        opens, closes = self.enrolment_opens_at, self.enrolment_closes_at
+        if opens and closes and closes <= opens:
+            raise ValidationError(
+                {"enrolment_closes_at": _("Enrolment must close after it opens.")}
+            )
 
     @property
     def text_direction(self) -> str:
@@ -157,30 +189,39 @@ class CoursePage(Page):
         except KeyError:
             return "ltr"
 
-    def get_outline(self) -> list[ModuleOutline]:
-        """The syllabus: live modules in tree order, each with its live lessons. Two queries."""
-        modules = list(ModulePage.objects.child_of(self).live().public().order_by("path"))
-        lessons = (
+    def get_lessons(self) -> list[LessonPage]:
+        """The course's live lessons in reading order, across modules. One query."""
+        return list(
             LessonPage.objects.descendant_of(self)
             .live()
             .public()
             .defer_streamfields()
             .order_by("path")
         )
+
+    def get_outline(self, lessons: list[LessonPage] | None = None) -> list[ModuleOutline]:
+        """The syllabus: live modules in tree order, each with its live lessons."""
+        modules = list(ModulePage.objects.child_of(self).live().public().order_by("path"))
         lessons_by_module: dict[str, list[LessonPage]] = {m.path: [] for m in modules}
-        for lesson in lessons:
+        for lesson in self.get_lessons() if lessons is None else lessons:
             module_path = lesson.path[: len(lesson.path) - Page.steplen]
             if module_path in lessons_by_module:
                 lessons_by_module[module_path].append(lesson)
         return [ModuleOutline(module, lessons_by_module[module.path]) for module in modules]
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        # Domain modules import the models, so they are imported here, not at the top.
+        from courses.enrolment import active_enrolment, enrolment_problem, places_left
+        from courses.progress import course_progress
+
         context = super().get_context(request, *args, **kwargs)
-        outline = self.get_outline()
-        context["outline"] = outline
-        context["first_lesson"] = next(
-            (lesson for module in outline for lesson in module.lessons), None
-        )
+        lessons = self.get_lessons()
+        context["outline"] = self.get_outline(lessons)
+        context["first_lesson"] = lessons[0] if lessons else None
+        context["enrolment"] = active_enrolment(request.user, self)
+        context["progress"] = course_progress(request.user, self, lessons)
+        context["enrolment_problem"] = enrolment_problem(self)
+        context["places_left"] = places_left(self)
         return context
 
 
@@ -236,15 +277,10 @@ class LessonPage(Page):
     def get_course(self) -> CoursePage:
         return CoursePage.objects.ancestor_of(self).get()
 
-    def get_neighbours(self, course: CoursePage) -> tuple[LessonPage | None, LessonPage | None]:
-        """The lessons before and after this one, across module boundaries."""
-        lessons = list(
-            LessonPage.objects.descendant_of(course)
-            .live()
-            .public()
-            .defer_streamfields()
-            .order_by("path")
-        )
+    def get_neighbours(
+        self, lessons: list[LessonPage]
+    ) -> tuple[LessonPage | None, LessonPage | None]:
+        """The lessons before and after this one in the course's reading order."""
         ids = [lesson.pk for lesson in lessons]
         if self.pk not in ids:  # a draft being previewed sits outside the live sequence
             return None, None
@@ -254,11 +290,19 @@ class LessonPage(Page):
         return previous_lesson, next_lesson
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        from courses.enrolment import active_enrolment, can_read_lessons
+        from courses.progress import course_progress
+
         context = super().get_context(request, *args, **kwargs)
         course = self.get_course()
+        lessons = course.get_lessons()
+        enrolment = active_enrolment(request.user, course)
         context["course"] = course
         context["module"] = ModulePage.objects.parent_of(self).get()
-        context["previous_lesson"], context["next_lesson"] = self.get_neighbours(course)
+        context["previous_lesson"], context["next_lesson"] = self.get_neighbours(lessons)
+        context["enrolment"] = enrolment
+        context["can_read"] = can_read_lessons(request.user, enrolment)
+        context["progress"] = course_progress(request.user, course, lessons)
         return context
 
 

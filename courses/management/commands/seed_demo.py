@@ -13,11 +13,12 @@ class Command(BaseCommand):
                 "Demo data is disabled in these settings (DEMO_DATA_ALLOWED is False). "
                 "Demo accounts have public passwords and must never exist in production."
             )
-        from courses.demo.accounts import ensure_demo_accounts
+        from courses.demo.accounts import ensure_demo_accounts, give_demo_learner_some_progress
         from courses.demo.builder import build_demo_content
 
         created = build_demo_content()
         accounts = ensure_demo_accounts()
+        give_demo_learner_some_progress()
         self.stdout.write(
             f"Demo content: {created['pages']} pages and {created['audiences']} audiences "
             f"created; accounts created: {', '.join(accounts) or 'none'}."

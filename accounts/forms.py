@@ -1,0 +1,32 @@
+"""Sign-up and profile forms."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+
+
+class SignupForm(forms.Form):
+    """Extra fields on allauth's sign-up form: the name that certificates will carry."""
+
+    full_name = forms.CharField(
+        label=_("Full name"),
+        max_length=150,
+        help_text=_("Exactly as it should be printed on your certificates."),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+
+    def signup(self, request, user: User) -> None:
+        user.full_name = self.cleaned_data["full_name"].strip()
+        user.save(update_fields=["full_name"])
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["full_name", "organisation", "role", "country", "preferred_language"]
+        widgets = {
+            "full_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "role": forms.TextInput(attrs={"autocomplete": "organization-title"}),
+        }

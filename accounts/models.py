@@ -1,0 +1,51 @@
+"""People: one user model for learners, trainers and authors, with what a certificate needs."""
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from courses.models.taxonomy import course_language_choices
+
+
+class LearnerManager(UserManager):
+    def get_by_natural_key(self, username: str):
+        """Usernames match case-insensitively, like emails."""
+        return self.get(**{f"{self.model.USERNAME_FIELD}__iexact": username})
+
+
+class User(AbstractUser):
+    """A person using the platform. Email is unique whatever its case."""
+
+    full_name = models.CharField(
+        _("full name"),
+        max_length=150,
+        blank=True,
+        help_text=_("Exactly as it should be printed on your certificates."),
+    )
+    organisation = models.CharField(_("organisation"), max_length=150, blank=True)
+    role = models.CharField(_("role or job title"), max_length=100, blank=True)
+    country = CountryField(_("country"), blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=12, choices=course_language_choices, blank=True
+    )
+
+    objects = LearnerManager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=~models.Q(email=""),
+                name="accounts_user_email_unique_ci",
+                violation_error_message=_("An account with this email address already exists."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.full_name or self.get_full_name() or self.email or self.username

@@ -1,0 +1,85 @@
+"""Learner actions: enrol, withdraw, mark lessons complete, and the "My learning" dashboard.
+
+Views translate HTTP into calls to the domain functions in `courses.enrolment` and
+`courses.progress`; every change is a POST with CSRF protection.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from courses.dashboard import enrolled_courses
+from courses.enrolment import EnrolmentRefused, enrol, withdraw
+from courses.models import CoursePage, LessonPage
+from courses.progress import NotEnrolled, complete_lesson, undo_lesson
+
+
+def live_page_or_404(model, page_id: int):
+    page = model.objects.live().public().filter(pk=page_id).first()
+    if page is None:
+        raise Http404(_("There is no such published page."))
+    return page
+
+
+@require_POST
+def enrol_view(request: HttpRequest, course_id: int) -> HttpResponse:
+    course = live_page_or_404(CoursePage, course_id)
+    if not request.user.is_authenticated:
+        return redirect_to_login(course.url)
+    try:
+        enrol(request.user, course, key=request.POST.get("key", ""))
+    except EnrolmentRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _("You are enrolled. Start whenever you are ready."))
+    return HttpResponseRedirect(course.url)
+
+
+@require_POST
+@login_required
+def withdraw_view(request: HttpRequest, course_id: int) -> HttpResponse:
+    course = live_page_or_404(CoursePage, course_id)
+    withdraw(request.user, course)
+    messages.success(
+        request, _("You have left this course. Your progress is kept if you enrol again.")
+    )
+    return HttpResponseRedirect(course.url)
+
+
+@require_POST
+@login_required
+def complete_lesson_view(request: HttpRequest, lesson_id: int) -> HttpResponse:
+    lesson = live_page_or_404(LessonPage, lesson_id)
+    try:
+        complete_lesson(request.user, lesson)
+    except NotEnrolled as error:
+        raise PermissionDenied(_("Enrol in this course to record your progress.")) from error
+    messages.success(request, _("Lesson marked complete."))
+    return HttpResponseRedirect(lesson.url)
+
+
+@require_POST
+@login_required
+def undo_lesson_view(request: HttpRequest, lesson_id: int) -> HttpResponse:
+    lesson = live_page_or_404(LessonPage, lesson_id)
+    try:
+        undo_lesson(request.user, lesson)
+    except NotEnrolled as error:
+        raise PermissionDenied(_("Enrol in this course to record your progress.")) from error
+    messages.success(request, _("Lesson marked not complete."))
+    return HttpResponseRedirect(lesson.url)
+
+
+@login_required
+def my_learning(request: HttpRequest) -> HttpResponse:
+    courses = enrolled_courses(request.user)
+    context = {
+        "in_progress": [c for c in courses if c.enrolment.completed_at is None],
+        "completed": [c for c in courses if c.enrolment.completed_at is not None],
+    }
+    return TemplateResponse(request, "courses/my_learning.html", context)
