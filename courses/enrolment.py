@@ -38,6 +38,11 @@ def enrolment_problem(course: CoursePage, now: datetime | None = None) -> str | 
     return None
 
 
+def key_matches(course: CoursePage, key: str) -> bool:
+    """True when the course needs no key, or `key` is its key."""
+    return not course.enrolment_key or constant_time_compare(key.strip(), course.enrolment_key)
+
+
 def places_left(course: CoursePage) -> int | None:
     """Free places, or None when the course has no limit."""
     if course.capacity is None:
@@ -78,9 +83,8 @@ def enrol(
             return enrolment
         if problem := enrolment_problem(course):
             raise EnrolmentRefused(problem)
-        if course.enrolment_key and enrolled_by is None:
-            if not constant_time_compare(key.strip(), course.enrolment_key):
-                raise EnrolmentRefused(_("That enrolment key is not right for this course."))
+        if enrolled_by is None and not key_matches(course, key):
+            raise EnrolmentRefused(_("That enrolment key is not right for this course."))
         if places_left(course) == 0:
             raise EnrolmentRefused(_("This course is full."))
         if enrolment is None:
