@@ -59,3 +59,14 @@ class LessonPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = LessonPage
+
+
+class UserFactory(DjangoModelFactory):
+    username = factory.Sequence(lambda n: f"learner{n}")
+    email = factory.Sequence(lambda n: f"learner{n}@example.org")
+    full_name = factory.Sequence(lambda n: f"Learner {n}")
+    password = factory.django.Password("a-Long-password-9")
+
+    class Meta:
+        model = "accounts.User"
+        django_get_or_create = ("username",)
