@@ -1,5 +1,6 @@
 """Sign-up and profile forms."""
 
+from allauth.account.forms import LoginForm as AllauthLoginForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -29,4 +30,16 @@ class ProfileForm(forms.ModelForm):
             "full_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
             "role": forms.TextInput(attrs={"autocomplete": "organization-title"}),
+            "country": forms.Select(attrs={"autocomplete": "country"}),
+            "preferred_language": forms.Select(attrs={"autocomplete": "language"}),
         }
+
+
+class LoginForm(AllauthLoginForm):
+    """allauth's login form, saying plainly that the email address or the username works."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        login = self.fields["login"]
+        login.label = _("Email address or username")
+        login.widget.attrs.update({"autocomplete": "username", "placeholder": ""})

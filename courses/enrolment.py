@@ -12,6 +12,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
@@ -31,7 +32,7 @@ def enrolment_problem(course: CoursePage, now: datetime | None = None) -> str | 
         return _("Enrolment in this course is closed.")
     if course.enrolment_opens_at and now < course.enrolment_opens_at:
         return _("Enrolment opens on %(date)s.") % {
-            "date": timezone.localtime(course.enrolment_opens_at).strftime("%d %B %Y")
+            "date": date_format(timezone.localtime(course.enrolment_opens_at), "j F Y")
         }
     if course.enrolment_closes_at and now >= course.enrolment_closes_at:
         return _("Enrolment in this course has closed.")

@@ -10,6 +10,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -26,18 +27,28 @@ def live_page_or_404(model, page_id: int):
     return page
 
 
+def safe_next(request: HttpRequest, fallback: str) -> str:
+    """The page to return to: a `next` on this site, or `fallback`."""
+    target = request.POST.get("next", "")
+    allowed = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if allowed else fallback
+
+
 @require_POST
 def enrol_view(request: HttpRequest, course_id: int) -> HttpResponse:
     course = live_page_or_404(CoursePage, course_id)
+    back = safe_next(request, course.url)
     if not request.user.is_authenticated:
-        return redirect_to_login(course.url)
+        return redirect_to_login(back)
     try:
         enrol(request.user, course, key=request.POST.get("key", ""))
     except EnrolmentRefused as refusal:
         messages.error(request, str(refusal))
     else:
         messages.success(request, _("You are enrolled. Start whenever you are ready."))
-    return HttpResponseRedirect(course.url)
+    return HttpResponseRedirect(back)
 
 
 @require_POST

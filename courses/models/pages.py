@@ -290,7 +290,12 @@ class LessonPage(Page):
         return previous_lesson, next_lesson
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
-        from courses.enrolment import active_enrolment, can_read_lessons
+        from courses.enrolment import (
+            active_enrolment,
+            can_read_lessons,
+            enrolment_problem,
+            places_left,
+        )
         from courses.progress import course_progress
 
         context = super().get_context(request, *args, **kwargs)
@@ -303,6 +308,9 @@ class LessonPage(Page):
         context["enrolment"] = enrolment
         context["can_read"] = can_read_lessons(request.user, enrolment)
         context["progress"] = course_progress(request.user, course, lessons)
+        if enrolment is None:
+            context["enrolment_problem"] = enrolment_problem(course)
+            context["places_left"] = places_left(course)
         return context
 
 
