@@ -34,20 +34,16 @@ def crawl(opener) -> dict[str, int]:
 
 
 def admin_login(opener, username: str, password: str) -> bool:
-    _, html = fetch(opener, "/admin/login/")
+    """Log in through the site's login form, as the admin's login page redirects there."""
+    _, html = fetch(opener, "/admin/login/?next=/admin/")
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
     fetch(
         opener,
-        "/admin/login/",
-        {
-            "csrfmiddlewaretoken": token,
-            "username": username,
-            "password": password,
-            "next": "/admin/",
-        },
+        "/accounts/login/",
+        {"csrfmiddlewaretoken": token, "login": username, "password": password, "next": "/admin/"},
     )
     status, html = fetch(opener, "/admin/")
-    return status == 200 and 'id="wagtail-sidebar' in html and "/admin/logout/" in html
+    return status == 200 and 'id="wagtail-sidebar"' in html and 'name="password"' not in html
 
 
 def main() -> int:
