@@ -1,7 +1,7 @@
 """Progress through a course: lessons completed, what is next, and when a course is complete.
 
-`update_completion` is the one place that decides whether a course is complete; later
-requirements (quizzes) are added there.
+`completion_status` is the one place that decides whether a course is complete: every live
+lesson completed and every required quiz passed (any passed attempt counts, so the best one).
 """
 
 from __future__ import annotations
@@ -13,7 +13,15 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage, ModulePage
+from courses.models import (
+    CoursePage,
+    Enrolment,
+    LessonCompletion,
+    LessonPage,
+    ModulePage,
+    QuizAttempt,
+    QuizPage,
+)
 
 
 class NotEnrolled(Exception):
@@ -95,19 +103,90 @@ def _enrolment_for_update(user: AbstractBaseUser, course: CoursePage) -> Enrolme
     return enrolment
 
 
+def is_required(quiz: QuizPage) -> bool:
+    return quiz.required_for_completion and quiz.purpose != QuizPage.Purpose.PRE_TEST
+
+
+def required_quizzes(course: CoursePage) -> list[QuizPage]:
+    """Live quizzes whose passing the course requires (a pre-test never is)."""
+    return list(
+        QuizPage.objects.descendant_of(course)
+        .live()
+        .filter(required_for_completion=True)
+        .exclude(purpose=QuizPage.Purpose.PRE_TEST)
+        .defer_streamfields()
+        .order_by("path")
+    )
+
+
+def passed_quiz_keys(user: AbstractBaseUser, course_keys: list[UUID]) -> set[UUID]:
+    if not user.is_authenticated or not course_keys:
+        return set()
+    return set(
+        QuizAttempt.objects.filter(user=user, course_key__in=course_keys, passed=True)
+        .values_list("quiz_key", flat=True)
+        .distinct()
+    )
+
+
+@dataclass
+class CompletionStatus:
+    """What a learner has left to do to complete a course."""
+
+    progress: Progress
+    quizzes_to_pass: list[QuizPage]
+
+    @property
+    def lessons_left(self) -> int:
+        return self.progress.total - self.progress.done
+
+    @property
+    def is_complete(self) -> bool:
+        return self.progress.total > 0 and self.lessons_left == 0 and not self.quizzes_to_pass
+
+
+def completion_status(
+    user: AbstractBaseUser,
+    course: CoursePage,
+    progress: Progress | None = None,
+    quizzes: list[QuizPage] | None = None,
+    passed: set[UUID] | None = None,
+) -> CompletionStatus:
+    """The one rule for course completion; pass what you already fetched to save queries."""
+    progress = progress if progress is not None else course_progress(user, course)
+    quizzes = quizzes if quizzes is not None else required_quizzes(course)
+    if passed is None:
+        passed = passed_quiz_keys(user, [course.translation_key])
+    return CompletionStatus(progress, [q for q in quizzes if q.translation_key not in passed])
+
+
 def update_completion(enrolment: Enrolment, course: CoursePage) -> bool:
     """Record when the course became complete, once. Returns True if it just did.
 
-    A course is complete when every live lesson is completed. The completion date is never
-    moved or cleared afterwards, even if a lesson is marked incomplete again.
+    The completion date is never moved or cleared afterwards, even if a lesson is marked
+    incomplete again. This is the point where a certificate will be requested.
     """
     if enrolment.completed_at is not None:
         return False
-    if not course_progress(enrolment.user, course).is_complete:
+    if not completion_status(enrolment.user, course).is_complete:
         return False
     enrolment.completed_at = timezone.now()
     enrolment.save(update_fields=["completed_at"])
     return True
+
+
+def update_completion_for(user: AbstractBaseUser, course_key: UUID) -> bool:
+    """`update_completion` for a course known by its key (quizzes call this)."""
+    enrolment = (
+        Enrolment.objects.select_for_update()
+        .active()
+        .filter(user=user, course_key=course_key)
+        .first()
+    )
+    course = CoursePage.objects.live().filter(translation_key=course_key).first()
+    if enrolment is None or course is None:
+        return False
+    return update_completion(enrolment, course)
 
 
 def complete_lesson(user: AbstractBaseUser, lesson: LessonPage) -> LessonCompletion:

@@ -8,4 +8,8 @@ urlpatterns = [
     path("courses/<int:course_id>/withdraw/", views.withdraw_view, name="withdraw"),
     path("lessons/<int:lesson_id>/complete/", views.complete_lesson_view, name="complete_lesson"),
     path("lessons/<int:lesson_id>/undo/", views.undo_lesson_view, name="undo_lesson"),
+    path("quizzes/<int:quiz_id>/start/", views.start_quiz_view, name="start_quiz"),
+    path("attempts/<int:attempt_id>/", views.attempt_view, name="quiz_attempt"),
+    path("attempts/<int:attempt_id>/submit/", views.submit_attempt_view, name="submit_attempt"),
+    path("attempts/<int:attempt_id>/review/", views.review_view, name="quiz_review"),
 ]

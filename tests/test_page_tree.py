@@ -3,15 +3,16 @@
 import pytest
 from wagtail.models import Page
 
-from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage, QuizPage
 from home.models import HomePage
 
 TREE = [
     (HomePage, {CourseIndexPage}),
     (CourseIndexPage, {CoursePage}),
     (CoursePage, {ModulePage}),
-    (ModulePage, {LessonPage}),
+    (ModulePage, {LessonPage, QuizPage}),
     (LessonPage, set()),
+    (QuizPage, set()),
 ]
 
 

@@ -6,9 +6,17 @@ from __future__ import annotations
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from courses.models import Audience, CourseIndexPage, CoursePage, LessonPage, ModulePage
+from courses.models import (
+    Audience,
+    CourseIndexPage,
+    CoursePage,
+    LessonPage,
+    ModulePage,
+    QuizPage,
+)
 
 from . import AUDIENCES, COURSES, HOME
+from .quizzes import QUIZZES
 
 
 def stream(blocks: list[tuple[str, object]]) -> list[dict]:
@@ -94,6 +102,51 @@ def ensure_course(catalogue: CourseIndexPage, data: dict) -> int:
     return created + sum(ensure_module(course, module) for module in data["modules"])
 
 
+def question_value(block_type: str, data: dict) -> dict:
+    """A demo question as the raw value of its question block."""
+    value = {
+        "prompt": data["prompt"],
+        "image": None,
+        "points": data["points"],
+        "feedback": data.get("feedback", ""),
+    }
+    if "choices" in data:
+        value["choices"] = [dict(choice) for choice in data["choices"]]
+    if block_type == "multiple_choice":
+        value["scoring"] = data["scoring"]
+    if block_type == "true_false":
+        value["answer"] = "true" if data["answer"] else "false"
+    if block_type == "short_answer":
+        value["accepted_answers"] = list(data["accepted_answers"])
+    return value
+
+
+def ensure_quiz(course: CoursePage, data: dict) -> int:
+    modules = list(ModulePage.objects.child_of(course).order_by("path"))
+    module = modules[data["module"]]
+    if existing_child(module, QuizPage, data["slug"]):
+        return 0
+    quiz = publish_child(
+        module,
+        QuizPage(
+            title=data["title"],
+            slug=data["slug"],
+            intro=data["intro"],
+            purpose=data["purpose"],
+            pass_mark=data["pass_mark"],
+            max_attempts=data["max_attempts"],
+            required_for_completion=data["required_for_completion"],
+            questions=stream(
+                [(kind, question_value(kind, value)) for kind, value in data["questions"]]
+            ),
+        ),
+    )
+    first = module.get_children().order_by("path").first()
+    if data["position"] == "first" and first.pk != quiz.pk:
+        quiz.move(first, pos="left")
+    return 1
+
+
 @transaction.atomic
 def build_demo_content() -> dict[str, int]:
     """Create whatever demo content is missing. Returns how many things were created."""
@@ -101,4 +154,6 @@ def build_demo_content() -> dict[str, int]:
     audiences = ensure_audiences()
     ensure_home_text(catalogue)
     pages = sum(ensure_course(catalogue, course) for course in COURSES)
+    for course in CoursePage.objects.child_of(catalogue):
+        pages += sum(ensure_quiz(course, quiz) for quiz in QUIZZES.get(course.slug, []))
     return {"audiences": audiences, "pages": pages}

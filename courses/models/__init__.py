@@ -2,9 +2,11 @@
 
 from .enrolment import Enrolment, LessonCompletion
 from .pages import CourseIndexPage, CoursePage, LessonPage, ModuleOutline, ModulePage
+from .quizzes import AttemptAnswer, QuizAttempt, QuizPage
 from .taxonomy import Audience, CrisisPhase, Level
 
 __all__ = [
+    "AttemptAnswer",
     "Audience",
     "CourseIndexPage",
     "CoursePage",
@@ -15,4 +17,6 @@ __all__ = [
     "Level",
     "ModuleOutline",
     "ModulePage",
+    "QuizAttempt",
+    "QuizPage",
 ]

@@ -7,6 +7,7 @@ Each page owns its queries: listing pages build their querysets in `get_context`
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -24,6 +25,9 @@ from wagtail.search import index
 from courses.blocks import RICH_TEXT_FEATURES, LessonStreamBlock, OutcomesBlock
 from courses.filters import CourseFilter
 from courses.models.taxonomy import CrisisPhase, Level, course_language_choices
+
+if TYPE_CHECKING:
+    from courses.models.quizzes import QuizPage
 
 
 class CourseIndexPage(Page):
@@ -199,27 +203,47 @@ class CoursePage(Page):
             .order_by("path")
         )
 
-    def get_outline(self, lessons: list[LessonPage] | None = None) -> list[ModuleOutline]:
-        """The syllabus: live modules in tree order, each with its live lessons."""
+    def get_quizzes(self) -> list[QuizPage]:
+        """The course's live quizzes in order. One query."""
+        from courses.models.quizzes import QuizPage
+
+        return list(
+            QuizPage.objects.descendant_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .order_by("path")
+        )
+
+    def get_outline(
+        self, lessons: list[LessonPage] | None = None, quizzes: list[QuizPage] | None = None
+    ) -> list[ModuleOutline]:
+        """The syllabus: live modules in tree order, each with its live lessons and quizzes."""
         modules = list(ModulePage.objects.child_of(self).live().public().order_by("path"))
-        lessons_by_module: dict[str, list[LessonPage]] = {m.path: [] for m in modules}
-        for lesson in self.get_lessons() if lessons is None else lessons:
-            module_path = lesson.path[: len(lesson.path) - Page.steplen]
-            if module_path in lessons_by_module:
-                lessons_by_module[module_path].append(lesson)
-        return [ModuleOutline(module, lessons_by_module[module.path]) for module in modules]
+        outlines = {module.path: ModuleOutline(module, [], []) for module in modules}
+        lessons = self.get_lessons() if lessons is None else lessons
+        quizzes = self.get_quizzes() if quizzes is None else quizzes
+        for page in [*lessons, *quizzes]:
+            outline = outlines.get(page.path[: len(page.path) - Page.steplen])
+            if outline is not None:
+                (outline.quizzes if page.kind == "quiz" else outline.lessons).append(page)
+        return list(outlines.values())
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         # Domain modules import the models, so they are imported here, not at the top.
         from courses.enrolment import active_enrolment, enrolment_problem, places_left
         from courses.progress import course_progress
+        from courses.quizzes import attach_quiz_results, completion_from_results
 
         context = super().get_context(request, *args, **kwargs)
-        lessons = self.get_lessons()
-        context["outline"] = self.get_outline(lessons)
+        lessons, quizzes = self.get_lessons(), self.get_quizzes()
+        attach_quiz_results(request.user, self, quizzes)
+        progress = course_progress(request.user, self, lessons)
+        context["outline"] = self.get_outline(lessons, quizzes)
         context["first_lesson"] = lessons[0] if lessons else None
         context["enrolment"] = active_enrolment(request.user, self)
-        context["progress"] = course_progress(request.user, self, lessons)
+        context["progress"] = progress
+        context["completion"] = completion_from_results(progress, quizzes)
         context["enrolment_problem"] = enrolment_problem(self)
         context["places_left"] = places_left(self)
         return context
@@ -234,7 +258,7 @@ class ModulePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("summary")]
 
     parent_page_types = ["courses.CoursePage"]
-    subpage_types = ["courses.LessonPage"]
+    subpage_types = ["courses.LessonPage", "courses.QuizPage"]
 
     class Meta:
         verbose_name = _("module")
@@ -251,6 +275,8 @@ class ModulePage(Page):
 
 class LessonPage(Page):
     """One lesson: a short, self-contained piece of reading, readable with no JavaScript."""
+
+    kind = "lesson"
 
     summary = models.TextField(_("summary"), max_length=300, blank=True)
     body = StreamField(LessonStreamBlock(), verbose_name=_("body"))
@@ -316,10 +342,16 @@ class LessonPage(Page):
 
 @dataclass(frozen=True)
 class ModuleOutline:
-    """A module with its lessons, as the syllabus shows them."""
+    """A module with its lessons and quizzes, as the syllabus shows them."""
 
     module: ModulePage
     lessons: list[LessonPage]
+    quizzes: list[QuizPage]
+
+    @property
+    def items(self) -> list[Page]:
+        """Lessons and quizzes in the order authors set."""
+        return sorted([*self.lessons, *self.quizzes], key=lambda page: page.path)
 
     @property
     def minutes(self) -> int:

@@ -199,6 +199,10 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# A quiz attempt with a time limit still accepts answers this long after its deadline,
+# for learners on slow networks; then it is closed with the answers saved so far.
+QUIZ_DEADLINE_GRACE_SECONDS = env.int("QUIZ_DEADLINE_GRACE_SECONDS", default=30)
+
 # `manage.py seed_demo` creates accounts with published passwords: never in production.
 DEMO_DATA_ALLOWED = False
 
