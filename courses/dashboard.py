@@ -9,8 +9,15 @@ from operator import or_
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q
 
-from courses.models import CoursePage, Enrolment, LessonPage
-from courses.progress import Progress, completed_lesson_keys
+from courses.models import CoursePage, Enrolment, LessonPage, QuizPage
+from courses.progress import (
+    CompletionStatus,
+    Progress,
+    completed_lesson_keys,
+    completion_status,
+    is_required,
+    passed_quiz_keys,
+)
 
 
 @dataclass
@@ -18,23 +25,21 @@ class EnrolledCourse:
     enrolment: Enrolment
     course: CoursePage
     progress: Progress
+    completion: CompletionStatus
 
 
-def lessons_by_course(courses: list[CoursePage]) -> dict[str, list[LessonPage]]:
-    """Live lessons of several courses in one query, grouped by course path."""
+def pages_by_course(model, courses: list[CoursePage]) -> dict[str, list]:
+    """Live pages of one type under several courses, in one query, grouped by course path.
+
+    Courses all sit at the same depth (children of the catalogue), so a page's course is
+    the prefix of its path of that length."""
     if not courses:
         return {}
     in_any_course = reduce(or_, (Q(path__startswith=course.path) for course in courses))
-    grouped: dict[str, list[LessonPage]] = {course.path: [] for course in courses}
-    lessons = (
-        LessonPage.objects.live()
-        .public()
-        .filter(in_any_course)
-        .defer_streamfields()
-        .order_by("path")
-    )
-    for lesson in lessons:
-        grouped[lesson.path[: courses[0].depth * LessonPage.steplen]].append(lesson)
+    grouped: dict[str, list] = {course.path: [] for course in courses}
+    pages = model.objects.live().public().filter(in_any_course).defer_streamfields()
+    for page in pages.order_by("path"):
+        grouped[page.path[: courses[0].depth * model.steplen]].append(page)
     return grouped
 
 
@@ -53,10 +58,17 @@ def enrolled_courses(user: AbstractBaseUser) -> list[EnrolledCourse]:
         .filter(translation_key__in=keys)
         .defer_streamfields()
     }
-    lessons = lessons_by_course(list(courses.values()))
+    lessons = pages_by_course(LessonPage, list(courses.values()))
+    quizzes = pages_by_course(QuizPage, list(courses.values()))
     completed = completed_lesson_keys(user, keys)
-    return [
-        EnrolledCourse(enrolment, course, Progress(lessons[course.path], completed))
-        for enrolment in enrolments
-        if (course := courses.get(enrolment.course_key)) is not None
-    ]
+    passed = passed_quiz_keys(user, keys)
+    rows = []
+    for enrolment in enrolments:
+        course = courses.get(enrolment.course_key)
+        if course is None:
+            continue
+        progress = Progress(lessons[course.path], completed)
+        required = [quiz for quiz in quizzes[course.path] if is_required(quiz)]
+        completion = completion_status(user, course, progress, required, passed)
+        rows.append(EnrolledCourse(enrolment, course, progress, completion))
+    return rows
