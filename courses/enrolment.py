@@ -58,6 +58,19 @@ def active_enrolment(user: AbstractBaseUser, course: CoursePage) -> Enrolment | 
     return Enrolment.objects.active().filter(user=user, course_key=course.translation_key).first()
 
 
+def lock_active_enrolment(user: AbstractBaseUser, course_key) -> Enrolment | None:
+    """The learner's active enrolment, locked until the transaction ends, or None.
+
+    Recording progress and starting quizzes take this lock, so one learner's concurrent
+    requests in one course happen one after the other."""
+    return (
+        Enrolment.objects.select_for_update()
+        .active()
+        .filter(user=user, course_key=course_key)
+        .first()
+    )
+
+
 def enrol(
     user: AbstractBaseUser,
     course: CoursePage,

@@ -92,12 +92,9 @@ def course_progress(
 
 
 def _enrolment_for_update(user: AbstractBaseUser, course: CoursePage) -> Enrolment:
-    enrolment = (
-        Enrolment.objects.select_for_update()
-        .active()
-        .filter(user=user, course_key=course.translation_key)
-        .first()
-    )
+    from courses.enrolment import lock_active_enrolment
+
+    enrolment = lock_active_enrolment(user, course.translation_key)
     if enrolment is None:
         raise NotEnrolled
     return enrolment
@@ -177,12 +174,9 @@ def update_completion(enrolment: Enrolment, course: CoursePage) -> bool:
 
 def update_completion_for(user: AbstractBaseUser, course_key: UUID) -> bool:
     """`update_completion` for a course known by its key (quizzes call this)."""
-    enrolment = (
-        Enrolment.objects.select_for_update()
-        .active()
-        .filter(user=user, course_key=course_key)
-        .first()
-    )
+    from courses.enrolment import lock_active_enrolment
+
+    enrolment = lock_active_enrolment(user, course_key)
     course = CoursePage.objects.live().filter(translation_key=course_key).first()
     if enrolment is None or course is None:
         return False

@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from courses.enrolment import lock_active_enrolment
 from courses.grading import grade_question, percent_of
 from courses.models import AttemptAnswer, Enrolment, QuizAttempt, QuizPage
 
@@ -90,13 +91,7 @@ def draw_questions(quiz: QuizPage, seed: int) -> list[dict]:
 
 
 def _locked_enrolment(user: AbstractBaseUser, quiz: QuizPage) -> Enrolment:
-    course = quiz.get_course()
-    enrolment = (
-        Enrolment.objects.select_for_update()
-        .active()
-        .filter(user=user, course_key=course.translation_key)
-        .first()
-    )
+    enrolment = lock_active_enrolment(user, quiz.get_course().translation_key)
     if enrolment is None:
         raise QuizRefused(_("Enrol in this course to take its quizzes."))
     return enrolment
@@ -236,15 +231,22 @@ def _locked_attempt(user: AbstractBaseUser, attempt_id: int) -> QuizAttempt:
     return attempt
 
 
+def _open_attempt(
+    user: AbstractBaseUser, attempt_id: int, data: Mapping[str, list[str]]
+) -> tuple[QuizAttempt, dict[str, object]]:
+    """The learner's attempt, locked, if still open; and the answers in `data`, checked."""
+    attempt = _locked_attempt(user, attempt_id)
+    if not attempt.is_in_progress:
+        raise QuizRefused(_("This attempt was already submitted and graded."))
+    return attempt, parse_responses(attempt, data)
+
+
 def save_answers(user: AbstractBaseUser, attempt_id: int, data: Mapping[str, list[str]]) -> bool:
     """Save answers so far. Returns False when time ran out: the attempt is then closed
     and graded with the answers saved before the deadline; the late ones are not kept."""
     now = timezone.now()
     with transaction.atomic():
-        attempt = _locked_attempt(user, attempt_id)
-        if not attempt.is_in_progress:
-            raise QuizRefused(_("This attempt is already submitted."))
-        responses = parse_responses(attempt, data)
+        attempt, responses = _open_attempt(user, attempt_id, data)
         if is_past_deadline(attempt, now):
             _grade_and_close(attempt, QuizAttempt.ClosedBy.DEADLINE, now)
             return False
@@ -263,10 +265,7 @@ def submit_attempt(
     """
     now = timezone.now()
     with transaction.atomic():
-        attempt = _locked_attempt(user, attempt_id)
-        if not attempt.is_in_progress:
-            raise QuizRefused(_("This attempt was already submitted and graded."))
-        responses = parse_responses(attempt, data)
+        attempt, responses = _open_attempt(user, attempt_id, data)
         if is_past_deadline(attempt, now):
             _grade_and_close(attempt, QuizAttempt.ClosedBy.DEADLINE, now)
         else:

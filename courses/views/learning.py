@@ -62,28 +62,26 @@ def withdraw_view(request: HttpRequest, course_id: int) -> HttpResponse:
     return HttpResponseRedirect(course.url)
 
 
+def record_lesson(request: HttpRequest, lesson_id: int, action, done: str) -> HttpResponse:
+    lesson = live_page_or_404(LessonPage, lesson_id)
+    try:
+        action(request.user, lesson)
+    except NotEnrolled as error:
+        raise PermissionDenied(_("Enrol in this course to record your progress.")) from error
+    messages.success(request, done)
+    return HttpResponseRedirect(lesson.url)
+
+
 @require_POST
 @login_required
 def complete_lesson_view(request: HttpRequest, lesson_id: int) -> HttpResponse:
-    lesson = live_page_or_404(LessonPage, lesson_id)
-    try:
-        complete_lesson(request.user, lesson)
-    except NotEnrolled as error:
-        raise PermissionDenied(_("Enrol in this course to record your progress.")) from error
-    messages.success(request, _("Lesson marked complete."))
-    return HttpResponseRedirect(lesson.url)
+    return record_lesson(request, lesson_id, complete_lesson, _("Lesson marked complete."))
 
 
 @require_POST
 @login_required
 def undo_lesson_view(request: HttpRequest, lesson_id: int) -> HttpResponse:
-    lesson = live_page_or_404(LessonPage, lesson_id)
-    try:
-        undo_lesson(request.user, lesson)
-    except NotEnrolled as error:
-        raise PermissionDenied(_("Enrol in this course to record your progress.")) from error
-    messages.success(request, _("Lesson marked not complete."))
-    return HttpResponseRedirect(lesson.url)
+    return record_lesson(request, lesson_id, undo_lesson, _("Lesson marked not complete."))
 
 
 @login_required
