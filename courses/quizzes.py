@@ -23,6 +23,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from courses.enrolment import lock_active_enrolment
 from courses.grading import grade_question, percent_of
@@ -121,9 +122,11 @@ class QuizState:
 def start_problem(quiz: QuizPage, submitted: list[QuizAttempt], now: datetime) -> str | None:
     """Why a new attempt cannot start now, or None."""
     if quiz.max_attempts is not None and len(submitted) >= quiz.max_attempts:
-        return _("You have used all %(count)s attempts at this quiz.") % {
-            "count": quiz.max_attempts
-        }
+        return ngettext(
+            "You have used your only attempt at this quiz.",
+            "You have used all %(count)s attempts at this quiz.",
+            quiz.max_attempts,
+        ) % {"count": quiz.max_attempts}
     if quiz.attempt_delay_minutes and submitted:
         last = max(attempt.submitted_at for attempt in submitted)
         next_start = last + timedelta(minutes=quiz.attempt_delay_minutes)
@@ -172,6 +175,8 @@ def start_attempt(user: AbstractBaseUser, quiz: QuizPage) -> QuizAttempt:
             user=user, quiz_key=quiz.translation_key
         ).aggregate(Max("number"))["number__max"]
         seed = secrets.randbits(62)
+        enrolment.last_activity_at = now
+        enrolment.save(update_fields=["last_activity_at"])
         return QuizAttempt.objects.create(
             user=user,
             quiz_key=quiz.translation_key,
@@ -295,6 +300,9 @@ def _grade_and_close(attempt: QuizAttempt, closed_by: str, now: datetime) -> Non
     attempt.closed_by = closed_by
     attempt.submitted_at = min(now, attempt.deadline) if attempt.deadline else now
     attempt.save()
+    Enrolment.objects.filter(user=attempt.user, course_key=attempt.course_key).update(
+        last_activity_at=now
+    )
     update_completion_for(attempt.user, attempt.course_key)
 
 
@@ -344,6 +352,7 @@ def review_row(
         "max_points": question["points"],
         "points": answer.points if answer and answer.points is not None else 0,
         "correct": bool(answer and answer.correct),
+        "answered": answer is not None,
         "response": response if isinstance(response, str) else "",
         "choices": [
             {

@@ -1,5 +1,7 @@
 """factory_boy factories for course pages. Pass `parent=` to place a page in the tree."""
 
+import uuid
+
 import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
@@ -70,3 +72,68 @@ class UserFactory(DjangoModelFactory):
     class Meta:
         model = "accounts.User"
         django_get_or_create = ("username",)
+
+
+# Quizzes. Questions are given in StreamField's raw form, as authors' blocks store them.
+
+QUESTION_DEFAULTS = {
+    "single_choice": lambda: {
+        "choices": [
+            answer_choice("Move people to the assembly point", correct=True),
+            answer_choice("Wait for instructions at home"),
+            answer_choice("Drive towards the river"),
+        ]
+    },
+    "multiple_choice": lambda: {
+        "choices": [
+            answer_choice("Translated warnings", correct=True),
+            answer_choice("Pictograms", correct=True),
+            answer_choice("Warnings in the local language only"),
+        ],
+        "scoring": "all_or_nothing",
+    },
+    "true_false": lambda: {"answer": "true"},
+    "short_answer": lambda: {"accepted_answers": ["assembly point"]},
+}
+
+
+def answer_choice(text: str, correct: bool = False, feedback: str = "") -> dict:
+    """One choice of a single or multiple choice question, as its block stores it."""
+    return {"text": text, "correct": correct, "feedback": feedback}
+
+
+def raw_question(
+    block_type: str, prompt: str | None = None, points: int = 1, feedback: str = "", **fields
+) -> dict:
+    """A question block's raw StreamField item: `single_choice`, `multiple_choice`,
+    `true_false` or `short_answer`, with sensible choices or answers unless given in `fields`
+    (`choices`, `scoring`, `answer`, `accepted_answers`)."""
+    value = {
+        "prompt": prompt or f"<p>A {block_type.replace('_', ' ')} question.</p>",
+        "image": None,
+        "points": points,
+        "feedback": feedback,
+        **QUESTION_DEFAULTS[block_type](),
+        **fields,
+    }
+    if "choices" in value:
+        # Ids as the editor gives them, so every load of the quiz sees the same choice ids.
+        value["choices"] = [
+            {"type": "item", "value": choice, "id": str(uuid.uuid4())}
+            for choice in value["choices"]
+        ]
+    return {"type": block_type, "value": value, "id": str(uuid.uuid4())}
+
+
+class QuizPageFactory(wagtail_factories.PageFactory):
+    """A published quiz. Pass `parent=` a ModulePage and `questions=` raw questions."""
+
+    title = factory.Sequence(lambda n: f"Quiz {n}")
+    slug = factory.Sequence(lambda n: f"quiz-{n}")
+    intro = "<p>Check what you have learned.</p>"
+    questions = factory.LazyFunction(
+        lambda: [raw_question("single_choice"), raw_question("true_false")]
+    )
+
+    class Meta:
+        model = "courses.QuizPage"

@@ -3,6 +3,8 @@ so running the builder twice creates nothing twice."""
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import transaction
 from wagtail.models import Page, Site
 
@@ -20,8 +22,13 @@ from .quizzes import QUIZZES
 
 
 def stream(blocks: list[tuple[str, object]]) -> list[dict]:
-    """Demo blocks as StreamField raw data."""
-    return [{"type": block_type, "value": value} for block_type, value in blocks]
+    """Demo blocks as StreamField raw data, each with the stable id Wagtail would give it."""
+    return [{"type": t, "value": value, "id": str(uuid.uuid4())} for t, value in blocks]
+
+
+def list_items(values: list) -> list[dict]:
+    """ListBlock raw data with stable item ids (without them, ids change on every load)."""
+    return [{"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values]
 
 
 def publish_child(parent: Page, page: Page) -> Page:
@@ -111,13 +118,13 @@ def question_value(block_type: str, data: dict) -> dict:
         "feedback": data.get("feedback", ""),
     }
     if "choices" in data:
-        value["choices"] = [dict(choice) for choice in data["choices"]]
+        value["choices"] = list_items([dict(choice) for choice in data["choices"]])
     if block_type == "multiple_choice":
         value["scoring"] = data["scoring"]
     if block_type == "true_false":
         value["answer"] = "true" if data["answer"] else "false"
     if block_type == "short_answer":
-        value["accepted_answers"] = list(data["accepted_answers"])
+        value["accepted_answers"] = list_items(list(data["accepted_answers"]))
     return value
 
 

@@ -131,14 +131,20 @@ class QuizPage(Page):
         return CoursePage.objects.ancestor_of(self).get()
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
-        from courses.enrolment import active_enrolment
+        from courses.enrolment import active_enrolment, enrolment_problem, places_left
+        from courses.progress import course_progress
         from courses.quizzes import quiz_state
 
         context = super().get_context(request, *args, **kwargs)
         course = self.get_course()
+        enrolment = active_enrolment(request.user, course)
         context["course"] = course
-        context["enrolment"] = active_enrolment(request.user, course)
+        context["enrolment"] = enrolment
         context["state"] = quiz_state(request.user, self)
+        if enrolment is None:
+            context["enrolment_problem"] = enrolment_problem(course)
+            context["places_left"] = places_left(course)
+            context["progress"] = course_progress(request.user, course)
         return context
 
 

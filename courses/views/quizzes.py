@@ -82,7 +82,12 @@ def attempt_view(request: HttpRequest, attempt_id: int) -> HttpResponse:
         return redirect("quiz_attempt", attempt.pk)
     if not attempt.is_in_progress:
         return redirect("quiz_review", attempt.pk)
-    context = {"quiz": quiz, "attempt": attempt, **attempt_for_display(attempt)}
+    context = {
+        "quiz": quiz,
+        "course": quiz.get_course(),
+        "attempt": attempt,
+        **attempt_for_display(attempt),
+    }
     return TemplateResponse(request, "courses/quiz_attempt.html", context)
 
 
@@ -105,5 +110,10 @@ def review_view(request: HttpRequest, attempt_id: int) -> HttpResponse:
     if attempt.is_in_progress:
         return redirect("quiz_attempt", attempt.pk)
     quiz = quiz_of(attempt)
-    context = {"quiz": quiz, "attempt": attempt, **review_for(request.user, quiz, attempt)}
+    context = {
+        "quiz": quiz,
+        "course": quiz.get_course(),
+        "attempt": attempt,
+        **review_for(request.user, quiz, attempt),
+    }
     return TemplateResponse(request, "courses/quiz_review.html", context)
