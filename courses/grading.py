@@ -9,14 +9,16 @@ Multiple choice with partial credit: points × (right choices picked − wrong c
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 
 CENT = Decimal("0.01")
 
 
 def normalise_answer(text: str) -> str:
-    """Short answers match whatever their case and surrounding spaces."""
-    return text.strip().casefold()
+    """Short answers match whatever their case, surrounding spaces and Unicode composition
+    (an accented letter typed as one character or as a letter plus an accent)."""
+    return unicodedata.normalize("NFC", text).strip().casefold()
 
 
 def chosen_ids(response: object) -> set[str]:

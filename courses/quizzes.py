@@ -137,9 +137,28 @@ def start_problem(quiz: QuizPage, submitted: list[QuizAttempt], now: datetime) -
     return None
 
 
+def close_expired_attempts(user: AbstractBaseUser, quiz: QuizPage) -> bool:
+    """Grade and close the learner's attempt at `quiz` if its time ran out (with the
+    answers saved in time). Its own transaction, so it holds even if what follows fails.
+    Returns True if an attempt was closed."""
+    now = timezone.now()
+    with transaction.atomic():
+        attempt = (
+            QuizAttempt.objects.select_for_update()
+            .in_progress()
+            .filter(user=user, quiz_key=quiz.translation_key)
+            .first()
+        )
+        if attempt is None or not is_past_deadline(attempt, now):
+            return False
+        _grade_and_close(attempt, QuizAttempt.ClosedBy.DEADLINE, now)
+        return True
+
+
 def quiz_state(user: AbstractBaseUser, quiz: QuizPage) -> QuizState:
     if not user.is_authenticated:
         return QuizState()
+    close_expired_attempts(user, quiz)
     attempts = list(QuizAttempt.objects.filter(user=user, quiz_key=quiz.translation_key))
     submitted = sorted(
         (a for a in attempts if not a.is_in_progress), key=lambda attempt: attempt.number
@@ -152,8 +171,10 @@ def quiz_state(user: AbstractBaseUser, quiz: QuizPage) -> QuizState:
 def start_attempt(user: AbstractBaseUser, quiz: QuizPage) -> QuizAttempt:
     """Start an attempt, or return the one in progress. Starting twice makes one attempt.
 
-    An attempt in progress whose time ran out is closed (graded) first.
+    An attempt in progress whose time ran out is closed (graded) first, in a transaction
+    of its own, so it stays closed even if a new attempt is then refused.
     """
+    close_expired_attempts(user, quiz)
     now = timezone.now()
     with transaction.atomic():
         enrolment = _locked_enrolment(user, quiz)
@@ -162,10 +183,8 @@ def start_attempt(user: AbstractBaseUser, quiz: QuizPage) -> QuizAttempt:
             .filter(user=user, quiz_key=quiz.translation_key)
             .first()
         )
-        if current is not None and not is_past_deadline(current, now):
-            return current
         if current is not None:
-            _grade_and_close(current, QuizAttempt.ClosedBy.DEADLINE, now)
+            return current
         submitted = list(
             QuizAttempt.objects.submitted().filter(user=user, quiz_key=quiz.translation_key)
         )
@@ -223,10 +242,13 @@ def parse_responses(attempt: QuizAttempt, data: Mapping[str, list[str]]) -> dict
 
 
 def _store_responses(attempt: QuizAttempt, responses: dict[str, object]) -> None:
+    """Store the form's answers. The form shows every question, so a question it sends no
+    answer for has been cleared (an unticked box, an emptied text field)."""
     for question_id, response in responses.items():
         AttemptAnswer.objects.update_or_create(
             attempt=attempt, question_id=question_id, defaults={"response": response}
         )
+    attempt.answers.exclude(question_id__in=list(responses)).delete()
 
 
 def _locked_attempt(user: AbstractBaseUser, attempt_id: int) -> QuizAttempt:

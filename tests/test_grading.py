@@ -182,3 +182,14 @@ def test_an_empty_response_scores_zero(question, response):
 )
 def test_percent_is_rounded_to_cents(score, max_score, percent):
     assert percent_of(score, max_score) == percent
+
+
+def test_short_answer_matches_whatever_the_unicode_composition():
+    import unicodedata
+
+    from courses.grading import grade_question
+
+    question = {"type": "short_answer", "points": 1, "accepted_answers": ["réfugié"]}
+    decomposed = unicodedata.normalize("NFD", "Réfugié ")
+    assert decomposed != "Réfugié "
+    assert grade_question(question, decomposed)[1] is True

@@ -194,16 +194,6 @@ def test_quiz_without_questions_is_rejected():
         clean_questions([])
 
 
-def test_quiz_cannot_draw_more_questions_than_it_has(module):
-    quiz = make_quiz(module, numbered_questions(2))
-    quiz.questions_to_draw = 3
-    with pytest.raises(ValidationError) as error:
-        quiz.full_clean()
-    assert error.value.message_dict["questions_to_draw"] == [
-        "The quiz has only 2 questions to draw from."
-    ]
-
-
 def question_form(
     block_type: str, choices: list[tuple[str, bool]], prompt: str = "Where do people gather?"
 ) -> tuple[str, dict]:
@@ -286,8 +276,24 @@ def authored_prompts(quiz: QuizPage) -> list[str]:
     return [child.value["prompt"].source for child in quiz.questions]
 
 
+def test_quiz_cannot_draw_more_questions_than_it_has(module):
+    quiz = make_quiz(module, numbered_questions(2))
+    quiz.questions_to_draw = 3
+    with pytest.raises(ValidationError) as error:
+        quiz.full_clean()
+    assert error.value.message_dict["questions_to_draw"] == [
+        "The quiz has only 2 questions to draw from."
+    ]
+
+
 def test_the_same_seed_draws_the_same_questions_in_the_same_order(module):
-    quiz = make_quiz(module, numbered_questions(6), shuffle_questions=True, shuffle_choices=True)
+    quiz = make_quiz(
+        module,
+        [*numbered_questions(4), *mixed_questions()],
+        questions_to_draw=6,
+        shuffle_questions=True,
+        shuffle_choices=True,
+    )
     first = draw_questions(quiz, 1234)
     again = draw_questions(QuizPage.objects.get(pk=quiz.pk), 1234)
     assert again == first
@@ -993,3 +999,40 @@ def test_the_best_attempt_counts(course, module, learner):
     assert state.best.number == 2
     assert completion_status(learner, course).is_complete
     assert enrolment_of(learner, course).completed_at is not None
+
+
+def test_opening_an_attempt_after_time_ran_out_closes_it_and_shows_the_results(
+    client, timed_quiz, learner
+):
+    client.force_login(learner)
+    with time_machine.travel(START, tick=False) as clock:
+        attempt = start_attempt(learner, timed_quiz)
+        clock.shift(timedelta(minutes=11))
+        response = client.get(attempt_url(attempt), follow=True)
+    assert response.redirect_chain[-1][0] == review_url(attempt)
+    attempt.refresh_from_db()
+    assert attempt.closed_by == QuizAttempt.ClosedBy.DEADLINE
+
+
+def test_an_expired_attempt_is_graded_even_when_a_new_start_is_refused(timed_quiz, learner):
+    timed_quiz.max_attempts = 1
+    timed_quiz.save_revision().publish()
+    with time_machine.travel(START, tick=False) as clock:
+        attempt = start_attempt(learner, timed_quiz)
+        clock.shift(timedelta(minutes=30))
+        with pytest.raises(QuizRefused, match="only attempt"):
+            start_attempt(learner, QuizPage.objects.get(pk=timed_quiz.pk))
+    attempt.refresh_from_db()
+    assert (attempt.status, attempt.closed_by) == (QuizAttempt.Status.SUBMITTED, "deadline")
+
+
+def test_clearing_an_answer_in_the_form_removes_it(client, attempt):
+    client.post(attempt_url(attempt), answers(attempt))
+    short = asked(attempt, "Q-SHORT")
+    everything_but_short = {
+        name: value for name, value in answers(attempt).items() if name != field(short)
+    }
+    client.post(attempt_url(attempt), {**everything_but_short, field(short): [""]})
+    saved = set(attempt.answers.values_list("question_id", flat=True))
+    assert short["id"] not in saved
+    assert len(saved) == 3

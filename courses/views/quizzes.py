@@ -19,6 +19,7 @@ from courses.quizzes import (
     AnswerRejected,
     QuizRefused,
     attempt_for_display,
+    close_expired_attempts,
     review_for,
     save_answers,
     start_attempt,
@@ -80,6 +81,11 @@ def attempt_view(request: HttpRequest, attempt_id: int) -> HttpResponse:
             return redirect("quiz_review", attempt.pk)
         messages.success(request, _("Your answers are saved. You can come back later."))
         return redirect("quiz_attempt", attempt.pk)
+    if attempt.is_in_progress and close_expired_attempts(request.user, quiz):
+        messages.warning(
+            request, _("Time is up. Your answers saved before the deadline were graded.")
+        )
+        attempt.refresh_from_db()
     if not attempt.is_in_progress:
         return redirect("quiz_review", attempt.pk)
     context = {

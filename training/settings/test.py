@@ -25,7 +25,10 @@ DEMO_DATA_ALLOWED = True
 # A file, not memory, so a Celery worker process can share the test database with the suite,
 # and `--reuse-db` has something to reuse.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}
+    # TEST_DB_PATH lets two runs in one checkout use separate files.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(env_path("TEST_DB_PATH", VAR_DIR / "test-db.sqlite3"))
+    }
 # Serve static files straight from the source folders; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
