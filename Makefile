@@ -20,10 +20,11 @@ help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
 	  awk 'BEGIN {FS = ":.*## "}; {printf "  make %-18s %s\n", $$1, $$2}'
 
-run: install migrate seed ## Start web server and Celery worker with demo content (PORT=8000)
+run: install migrate seed ## Start web server, Celery worker and beat with demo content (PORT=8000)
 	@scripts/run.sh $(PORT)
 
 test: install test-prerequisites ## Run the whole test suite (SQLite unless DATABASE_URL is set)
+	@mkdir -p var
 	@REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} scripts/ensure-redis.sh
 	REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} $(VENV)/bin/pytest $(PYTEST_ARGS)
 

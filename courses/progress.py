@@ -161,14 +161,17 @@ def update_completion(enrolment: Enrolment, course: CoursePage) -> bool:
     """Record when the course became complete, once. Returns True if it just did.
 
     The completion date is never moved or cleared afterwards, even if a lesson is marked
-    incomplete again. This is the point where a certificate will be requested.
+    incomplete again. The certificate is requested here, in the same transaction.
     """
     if enrolment.completed_at is not None:
         return False
     if not completion_status(enrolment.user, course).is_complete:
         return False
+    from courses.certificates import request_certificate
+
     enrolment.completed_at = timezone.now()
     enrolment.save(update_fields=["completed_at"])
+    request_certificate(enrolment, course)
     return True
 
 

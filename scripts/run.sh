@@ -4,7 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 port="${1:-8000}"
 
-.venv/bin/celery -A worker worker --loglevel=INFO --concurrency=2 >var/worker.log 2>&1 &
+# -B runs the periodic jobs (the certificate sweep) inside this worker: fine for one machine.
+.venv/bin/celery -A worker worker -B --schedule=var/celerybeat-schedule --loglevel=INFO \
+  --concurrency=2 >var/worker.log 2>&1 &
 worker_pid=$!
 trap 'kill "$worker_pid" 2>/dev/null || true; wait "$worker_pid" 2>/dev/null || true' EXIT INT TERM
 

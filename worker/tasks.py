@@ -1,6 +1,10 @@
 """Tasks. Each takes primary keys or plain values, never model instances, and is idempotent."""
 
 from celery import shared_task
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+
+from worker import certificates
 
 
 @shared_task(name="worker.ping_worker")
@@ -10,3 +14,51 @@ def ping_worker(token: str) -> str:
     Running it twice returns the same answer and changes nothing.
     """
     return f"pong:{token}"
+
+
+# Errors worth another try: storage and network hiccups, a database that went away.
+TRANSIENT_ERRORS = (OSError, OperationalError, InterfaceError)
+MAX_ISSUE_RETRIES = 5
+
+
+@shared_task(name="worker.issue_certificate", bind=True, max_retries=MAX_ISSUE_RETRIES)
+def issue_certificate(self, certificate_id: int) -> str:
+    """Issue one certificate (PDF, storage, status), then ask for the email to be sent.
+
+    Idempotent: an issued, revoked or replaced certificate is left alone, so a second run,
+    or a run in another worker at the same time, changes nothing. Transient failures are
+    retried with exponential backoff (at most MAX_ISSUE_RETRIES times); after the last
+    retry, or at once for any other error, the certificate is marked failed with the reason
+    for staff to see and retry from the admin.
+    """
+    try:
+        return certificates.issue(certificate_id)
+    except TRANSIENT_ERRORS as error:
+        reason = f"{type(error).__name__}: {error}"
+        if self.request.retries >= self.max_retries:
+            certificates.mark_failed(certificate_id, f"Gave up after retries. {reason}")
+            return "failed"
+        certificates.count_try(certificate_id, reason)
+        raise self.retry(exc=error, countdown=min(2**self.request.retries * 5, 300)) from error
+    except Exception as error:  # noqa: BLE001 - a permanent failure: recorded, not retried
+        certificates.mark_failed(certificate_id, f"{type(error).__name__}: {error}")
+        return "failed"
+
+
+@shared_task(name="worker.send_certificate_email", bind=True, max_retries=5)
+def send_certificate_email(self, certificate_id: int) -> str:
+    """Email the learner their certificate link; a second run sends nothing."""
+    try:
+        return certificates.send_certificate_email(certificate_id)
+    except TRANSIENT_ERRORS as error:
+        raise self.retry(exc=error, countdown=min(2**self.request.retries * 30, 600)) from error
+
+
+@shared_task(name="worker.sweep_pending_certificates")
+def sweep_pending_certificates() -> int:
+    """Send again the issue task of certificates still pending after a while (a message
+    lost to a Redis outage or a killed worker). Returns how many were sent."""
+    pending = certificates.pending_to_resend(settings.CERTIFICATE_SWEEP_AFTER_SECONDS)
+    for certificate_id in pending:
+        issue_certificate.delay(certificate_id)
+    return len(pending)

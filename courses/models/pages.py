@@ -110,6 +110,12 @@ class CoursePage(Page):
         blank=True,
     )
     awards_certificate = models.BooleanField(_("awards a certificate"), default=True)
+    certificate_wording = models.CharField(
+        _("certificate wording"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leave empty for the site's wording, such as “has completed the course”."),
+    )
     enrolment_open = models.BooleanField(
         _("enrolment open"), default=True, help_text=_("Untick to stop new enrolments.")
     )
@@ -144,6 +150,7 @@ class CoursePage(Page):
                 FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
                 FieldRowPanel([FieldPanel("language"), FieldPanel("estimated_hours")]),
                 FieldPanel("awards_certificate"),
+                FieldPanel("certificate_wording"),
             ],
             heading=_("Course details"),
         ),

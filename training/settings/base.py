@@ -238,7 +238,7 @@ if REDIS_URL:
     CELERY_RESULT_BACKEND = REDIS_URL
     # A message not acknowledged within this window is handed to another worker. It must be
     # longer than CELERY_TASK_TIME_LIMIT, or a slow task would run twice.
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_connect_timeout": 3}
 else:
     CELERY_BROKER_URL = "filesystem://"
     CELERY_RESULT_BACKEND = f"file://{CELERY_DATA_DIR / 'results'}"
@@ -262,6 +262,24 @@ CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_RESULT_EXPIRES = 60 * 60 * 24
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# When the broker is down, a web request gives up sending a task after about a second; the
+# task's database row (the outbox) is picked up by the sweep below once the broker is back.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.3,
+    "interval_max": 0.5,
+}
+# Periodic jobs, run by `celery -A worker beat` (or a worker started with -B).
+CERTIFICATE_SWEEP_AFTER_SECONDS = env.int("CERTIFICATE_SWEEP_AFTER_SECONDS", default=180)
+CELERY_BEAT_SCHEDULE = {
+    "sweep-pending-certificates": {
+        "task": "worker.sweep_pending_certificates",
+        "schedule": env.float("CERTIFICATE_SWEEP_EVERY_SECONDS", default=60.0),
+    },
+}
+# Certificate verification look-ups allowed per client address.
+CERTIFICATE_VERIFY_RATE = env("CERTIFICATE_VERIFY_RATE", default="30/m")
 CELERY_TASK_TRACK_STARTED = True
 
 LOGGING = {

@@ -25,6 +25,7 @@ DEMO_DATA_ALLOWED = True
 # A file, not memory, so a Celery worker process can share the test database with the suite,
 # and `--reuse-db` has something to reuse.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    VAR_DIR.mkdir(exist_ok=True)  # a fresh clone has no var/ yet, and SQLite will not make it
     # TEST_DB_PATH lets two runs in one checkout use separate files.
     DATABASES["default"]["TEST"] = {
         "NAME": str(env_path("TEST_DB_PATH", VAR_DIR / "test-db.sqlite3"))

@@ -1,0 +1,122 @@
+"""Issuing certificates: render the PDF, store it, mark the row issued; and email the learner.
+
+Only tasks call these. Each function locks the certificate row and does nothing when the
+work is already done, so running it twice, or in two workers at once, has one effect.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from courses.certificates import EMAIL_TASK, send_task_later
+from courses.models import Certificate
+
+logger = logging.getLogger(__name__)
+
+
+def verification_url(certificate: Certificate) -> str:
+    return settings.SITE_URL.rstrip("/") + reverse("certificate_verify", args=[certificate.code])
+
+
+def download_url(certificate: Certificate) -> str:
+    return settings.SITE_URL.rstrip("/") + reverse("certificate_download", args=[certificate.code])
+
+
+def pdf_name(certificate: Certificate) -> str:
+    return f"certificates/{certificate.code}.pdf"
+
+
+def store_pdf(certificate: Certificate, content: bytes) -> str:
+    """Save the PDF under a name of its own; a file left by an interrupted try is replaced."""
+    name = pdf_name(certificate)
+    if default_storage.exists(name):
+        default_storage.delete(name)
+    return default_storage.save(name, ContentFile(content))
+
+
+def issue(certificate_id: int) -> str:
+    """Render and store the certificate's PDF and mark it issued. Returns what happened:
+    "issued", or the status it already had ("issued", "revoked", …), or "gone"."""
+    from worker.pdf import render_certificate_pdf
+
+    with transaction.atomic():
+        certificate = Certificate.objects.select_for_update().filter(pk=certificate_id).first()
+        if certificate is None:
+            return "gone"
+        if certificate.status != Certificate.Status.PENDING:
+            return certificate.status
+        certificate.tries += 1
+        content = render_certificate_pdf(certificate, verification_url(certificate))
+        certificate.pdf.name = store_pdf(certificate, content)
+        certificate.status = Certificate.Status.ISSUED
+        certificate.issued_at = timezone.now()
+        certificate.failure_reason = ""
+        certificate.save()
+        send_task_later(EMAIL_TASK, certificate.pk)
+    return "issued"
+
+
+def mark_failed(certificate_id: int, reason: str) -> None:
+    """Record that issuing gave up, with the reason staff will read. Only a pending row."""
+    Certificate.objects.filter(pk=certificate_id, status=Certificate.Status.PENDING).update(
+        status=Certificate.Status.FAILED, failure_reason=reason[:2000]
+    )
+
+
+def count_try(certificate_id: int, reason: str) -> None:
+    Certificate.objects.filter(pk=certificate_id, status=Certificate.Status.PENDING).update(
+        failure_reason=reason[:2000]
+    )
+
+
+def send_certificate_email(certificate_id: int) -> str:
+    """Email the learner a link to their certificate, once."""
+    with transaction.atomic():
+        certificate = (
+            Certificate.objects.select_for_update()
+            .select_related("enrolment__user")
+            .filter(pk=certificate_id, status=Certificate.Status.ISSUED)
+            .first()
+        )
+        if certificate is None:
+            return "not issued"
+        if certificate.emailed_at is not None:
+            return "already sent"
+        user = certificate.enrolment.user
+        send_mail(
+            _("Your certificate: %(course)s") % {"course": certificate.course_title},
+            _(
+                "Hello %(name)s,\n\nWell done: you completed “%(course)s”.\n"
+                "Download your certificate here (log in first):\n%(download)s\n\n"
+                "Anyone can check it is genuine at:\n%(verify)s\n"
+            )
+            % {
+                "name": certificate.learner_name,
+                "course": certificate.course_title,
+                "download": download_url(certificate),
+                "verify": verification_url(certificate),
+            },
+            None,
+            [user.email],
+        )
+        certificate.emailed_at = timezone.now()
+        certificate.save(update_fields=["emailed_at"])
+    return "sent"
+
+
+def pending_to_resend(older_than_seconds: int) -> list[int]:
+    cutoff = timezone.now() - timezone.timedelta(seconds=older_than_seconds)
+    return list(
+        Certificate.objects.filter(
+            status=Certificate.Status.PENDING, created_at__lt=cutoff
+        ).values_list("pk", flat=True)
+    )
