@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port="${1:-8000}"
+# Links in emails and certificate QR codes point at this server unless SITE_URL says otherwise.
+export SITE_URL="${SITE_URL:-http://127.0.0.1:${port}}"
 
 # -B runs the periodic jobs (the certificate sweep) inside this worker: fine for one machine.
 .venv/bin/celery -A worker worker -B --schedule=var/celerybeat-schedule --loglevel=INFO \
