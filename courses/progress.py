@@ -142,19 +142,21 @@ class CompletionStatus:
         return self.progress.total > 0 and self.lessons_left == 0 and not self.quizzes_to_pass
 
 
-def completion_status(
-    user: AbstractBaseUser,
-    course: CoursePage,
-    progress: Progress | None = None,
-    quizzes: list[QuizPage] | None = None,
-    passed: set[UUID] | None = None,
+def outstanding(
+    progress: Progress, required: list[QuizPage], passed: set[UUID]
 ) -> CompletionStatus:
-    """The one rule for course completion; pass what you already fetched to save queries."""
-    progress = progress if progress is not None else course_progress(user, course)
-    quizzes = quizzes if quizzes is not None else required_quizzes(course)
-    if passed is None:
-        passed = passed_quiz_keys(user, [course.translation_key])
-    return CompletionStatus(progress, [q for q in quizzes if q.translation_key not in passed])
+    """The completion rule, from what is already fetched: lessons done and required quizzes
+    passed. Pages that list many courses fetch in bulk and call this."""
+    return CompletionStatus(progress, [q for q in required if q.translation_key not in passed])
+
+
+def completion_status(user: AbstractBaseUser, course: CoursePage) -> CompletionStatus:
+    """Where a learner stands towards completing one course."""
+    return outstanding(
+        course_progress(user, course),
+        required_quizzes(course),
+        passed_quiz_keys(user, [course.translation_key]),
+    )
 
 
 def update_completion(enrolment: Enrolment, course: CoursePage) -> bool:

@@ -453,8 +453,7 @@ def attach_quiz_results(user: AbstractBaseUser, course, quizzes: list[QuizPage])
 
 def completion_from_results(progress, quizzes: list[QuizPage]):
     """Completion status from quizzes that carry their `result` (see attach_quiz_results)."""
-    from courses.progress import completion_status, is_required
+    from courses.progress import is_required, outstanding
 
     passed = {quiz.translation_key for quiz in quizzes if quiz.result.passed}
-    required = [quiz for quiz in quizzes if is_required(quiz)]
-    return completion_status(None, None, progress=progress, quizzes=required, passed=passed)
+    return outstanding(progress, [quiz for quiz in quizzes if is_required(quiz)], passed)
