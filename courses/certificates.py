@@ -30,7 +30,8 @@ def send_task_later(task_name: str, certificate_id: int) -> None:
 
     def send() -> None:
         try:
-            current_app.send_task(task_name, args=[certificate_id])
+            # No result is stored: waiting on a down result store would block the request.
+            current_app.send_task(task_name, args=[certificate_id], ignore_result=True)
         except Exception:  # noqa: BLE001 - any broker failure; the outbox row remains
             logger.warning("Could not enqueue %s for certificate %s", task_name, certificate_id)
 

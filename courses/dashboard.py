@@ -1,4 +1,5 @@
-""" "My learning": every course a learner is enrolled in, with progress, in a fixed few queries."""
+""" "My learning": every course a learner is enrolled in, with progress, and the learner's
+certificates, in a fixed few queries."""
 
 from __future__ import annotations
 
@@ -9,13 +10,13 @@ from operator import or_
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q
 
-from courses.models import CoursePage, Enrolment, LessonPage, QuizPage
+from courses.models import Certificate, CoursePage, Enrolment, LessonPage, QuizPage
 from courses.progress import (
     CompletionStatus,
     Progress,
     completed_lesson_keys,
-    completion_status,
     is_required,
+    outstanding,
     passed_quiz_keys,
 )
 
@@ -69,6 +70,27 @@ def enrolled_courses(user: AbstractBaseUser) -> list[EnrolledCourse]:
             continue
         progress = Progress(lessons[course.path], completed)
         required = [quiz for quiz in quizzes[course.path] if is_required(quiz)]
-        completion = completion_status(user, course, progress, required, passed)
+        completion = outstanding(progress, required, passed)
         rows.append(EnrolledCourse(enrolment, course, progress, completion))
     return rows
+
+
+#: Certificates a learner sees on "My learning": issued ones, and ones still to come.
+#: Revoked and replaced ones stay downloadable by their owner but are not listed.
+CURRENT_CERTIFICATE_STATUSES = [
+    Certificate.Status.ISSUED,
+    Certificate.Status.PENDING,
+    Certificate.Status.FAILED,
+]
+
+
+def current_certificates(user: AbstractBaseUser) -> list[Certificate]:
+    """The learner's current certificates, most recently completed first, in one query.
+
+    Listed whatever became of the enrolment or the course page since: a certificate states
+    what the learner did at the time."""
+    return list(
+        Certificate.objects.filter(
+            enrolment__user=user, status__in=CURRENT_CERTIFICATE_STATUSES
+        ).order_by("-completed_at", "-pk")
+    )

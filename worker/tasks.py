@@ -1,13 +1,18 @@
 """Tasks. Each takes primary keys or plain values, never model instances, and is idempotent."""
 
+import logging
+
 from celery import shared_task
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
 from worker import certificates
 
+# Errors logged here reach the administrators through the deployment's error reporting.
+logger = logging.getLogger(__name__)
 
-@shared_task(name="worker.ping_worker")
+
+@shared_task(name="worker.ping_worker", ignore_result=False)
 def ping_worker(token: str) -> str:
     """Answer with the token: proves a worker process is consuming the queue.
 
@@ -36,11 +41,13 @@ def issue_certificate(self, certificate_id: int) -> str:
     except TRANSIENT_ERRORS as error:
         reason = f"{type(error).__name__}: {error}"
         if self.request.retries >= self.max_retries:
+            logger.error("Certificate %s failed after retries: %s", certificate_id, reason)
             certificates.mark_failed(certificate_id, f"Gave up after retries. {reason}")
             return "failed"
         certificates.count_try(certificate_id, reason)
         raise self.retry(exc=error, countdown=min(2**self.request.retries * 5, 300)) from error
-    except Exception as error:  # noqa: BLE001 - a permanent failure: recorded, not retried
+    except Exception as error:
+        logger.exception("Certificate %s failed", certificate_id)
         certificates.mark_failed(certificate_id, f"{type(error).__name__}: {error}")
         return "failed"
 

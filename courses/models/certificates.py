@@ -9,6 +9,7 @@ and recertification will issue a new one for a new cycle.
 from __future__ import annotations
 
 import secrets
+import unicodedata
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -26,10 +27,11 @@ def new_certificate_code() -> str:
 
 
 def normalise_code(typed: str) -> str:
-    """A code as stored, from what a person typed: any case, spaces or dashes, and the
-    letters people confuse with digits (O for 0, I and L for 1)."""
-    cleaned = "".join(ch for ch in typed.upper() if ch.isalnum())
-    return cleaned.translate(str.maketrans("OIL", "011"))
+    """A code as stored, from what a person typed: any case, spaces or dashes, full-width or
+    non-Latin digits, and the letters people confuse with digits (O for 0, I and L for 1)."""
+    text = unicodedata.normalize("NFKC", typed).upper().translate(str.maketrans("OIL", "011"))
+    ascii_digits = (str(unicodedata.digit(ch)) if ch.isdigit() else ch for ch in text)
+    return "".join(ch for ch in ascii_digits if ch in CODE_ALPHABET)
 
 
 def display_code(code: str) -> str:

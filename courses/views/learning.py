@@ -14,7 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from courses.dashboard import enrolled_courses
+from courses.dashboard import current_certificates, enrolled_courses
 from courses.enrolment import EnrolmentRefused, enrol, withdraw
 from courses.models import CoursePage, LessonPage
 from courses.progress import NotEnrolled, complete_lesson, undo_lesson
@@ -90,5 +90,6 @@ def my_learning(request: HttpRequest) -> HttpResponse:
     context = {
         "in_progress": [c for c in courses if c.enrolment.completed_at is None],
         "completed": [c for c in courses if c.enrolment.completed_at is not None],
+        "certificates": current_certificates(request.user),
     }
     return TemplateResponse(request, "courses/my_learning.html", context)

@@ -278,9 +278,14 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": env.float("CERTIFICATE_SWEEP_EVERY_SECONDS", default=60.0),
     },
 }
-# Certificate verification look-ups allowed per client address.
+# Certificate verification look-ups allowed per client address. Behind a reverse proxy,
+# set RATELIMIT_IP_META_KEY (e.g. HTTP_X_REAL_IP) to the header carrying the client address.
 CERTIFICATE_VERIFY_RATE = env("CERTIFICATE_VERIFY_RATE", default="30/m")
+RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default=None)
 CELERY_TASK_TRACK_STARTED = True
+# Tasks record their outcome in the database, not in a result store; a task that must return
+# a value says so (ignore_result=False).
+CELERY_TASK_IGNORE_RESULT = True
 
 LOGGING = {
     "version": 1,

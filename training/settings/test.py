@@ -4,7 +4,7 @@ The database comes from DATABASE_URL like everywhere else (SQLite by default, Po
 """
 
 from .base import *  # noqa: F403
-from .base import DATABASES, STORAGES, VAR_DIR, env_path
+from .base import DATABASES, STORAGES, VAR_DIR, env, env_path
 
 DEBUG = False
 # Fake key for tests only.
@@ -15,6 +15,11 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Hashed static names 404 under live_server tests (no collectstatic), so keep plain names.
 STORAGES = {
     **STORAGES,
+    # The fault tests give their workers a storage that stalls or fails on purpose
+    # (tests/fault_storage.py); everything else keeps the default.
+    "default": {
+        "BACKEND": env("TEST_STORAGE_BACKEND", default=STORAGES["default"]["BACKEND"]),
+    },
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
     },
@@ -33,3 +38,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # Serve static files straight from the source folders; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Each test process keeps its own cache: rate limits and Wagtail's cached site paths must not
+# be shared with (or cleared by) other runs using the same Redis.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
