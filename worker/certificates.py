@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -73,8 +74,9 @@ def mark_failed(certificate_id: int, reason: str) -> None:
 
 
 def count_try(certificate_id: int, reason: str) -> None:
+    """Count a failed try that will be retried (the try's own transaction rolled back)."""
     Certificate.objects.filter(pk=certificate_id, status=Certificate.Status.PENDING).update(
-        failure_reason=reason[:2000]
+        tries=F("tries") + 1, failure_reason=reason[:2000]
     )
 
 
@@ -114,9 +116,21 @@ def send_certificate_email(certificate_id: int) -> str:
 
 
 def pending_to_resend(older_than_seconds: int) -> list[int]:
+    """Certificates still waiting to be issued a while after they were requested."""
     cutoff = timezone.now() - timezone.timedelta(seconds=older_than_seconds)
     return list(
         Certificate.objects.filter(
             status=Certificate.Status.PENDING, created_at__lt=cutoff
+        ).values_list("pk", flat=True)
+    )
+
+
+def unsent_emails(older_than_seconds: int) -> list[int]:
+    """Issued certificates whose email is still not sent a while after issue (its message
+    was lost): the email has its outbox in `emailed_at`, like issuing has in `status`."""
+    cutoff = timezone.now() - timezone.timedelta(seconds=older_than_seconds)
+    return list(
+        Certificate.objects.filter(
+            status=Certificate.Status.ISSUED, emailed_at__isnull=True, issued_at__lt=cutoff
         ).values_list("pk", flat=True)
     )

@@ -63,9 +63,15 @@ def send_certificate_email(self, certificate_id: int) -> str:
 
 @shared_task(name="worker.sweep_pending_certificates")
 def sweep_pending_certificates() -> int:
-    """Send again the issue task of certificates still pending after a while (a message
-    lost to a Redis outage or a killed worker). Returns how many were sent."""
-    pending = certificates.pending_to_resend(settings.CERTIFICATE_SWEEP_AFTER_SECONDS)
+    """Send again the tasks whose messages were lost (a Redis outage, a killed worker):
+    issuing for certificates still pending after a while, and the email for issued ones not
+    yet emailed. Both tasks are idempotent, so a message that was only late does no harm.
+    Returns how many tasks were sent."""
+    after = settings.CERTIFICATE_SWEEP_AFTER_SECONDS
+    pending = certificates.pending_to_resend(after)
+    unsent = certificates.unsent_emails(after)
     for certificate_id in pending:
         issue_certificate.delay(certificate_id)
-    return len(pending)
+    for certificate_id in unsent:
+        send_certificate_email.delay(certificate_id)
+    return len(pending) + len(unsent)
