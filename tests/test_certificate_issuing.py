@@ -246,13 +246,15 @@ def test_issuing_a_certificate_twice_renders_it_once(completed_certificate, medi
     )
 
 
-def test_issuing_a_certificate_from_two_threads_at_once_renders_it_once(
+def test_issuing_a_certificate_from_two_threads_at_once_issues_it_once(
     completed_certificate, media_root, renders
 ):
     outcomes = run_at_once(certificates.issue, completed_certificate.pk)
 
-    assert outcomes == ["issued", "issued"]  # the second finds it issued: success, no work
-    assert renders == [completed_certificate.pk]
+    assert outcomes == ["issued", "issued"]  # the second finds it issued: success, no change
+    # Rendering happens before the row lock (so learners' writes are not held up by it): both
+    # threads may render, but only one stores a file and marks the certificate issued.
+    assert set(renders) == {completed_certificate.pk}
     certificate = Certificate.objects.get(pk=completed_certificate.pk)
     assert certificate.status == Certificate.Status.ISSUED
     assert certificate.tries == 1

@@ -24,6 +24,7 @@ def test_worker_process_runs_a_task_from_the_embedded_filesystem_broker(tmp_path
         {"REDIS_URL": "", "CELERY_DATA_DIR": str(data_dir)}, tmp_path / "worker.log"
     )
     producer = Celery(
+        set_as_current=False,  # the project's app stays the current one for later tests
         broker="filesystem://",
         backend=f"file://{data_dir / 'results'}",
         broker_transport_options={

@@ -46,9 +46,20 @@ def store_pdf(certificate: Certificate, content: bytes) -> str:
 
 def issue(certificate_id: int) -> str:
     """Render and store the certificate's PDF and mark it issued. Returns what happened:
-    "issued", or the status it already had ("issued", "revoked", …), or "gone"."""
+    "issued", or the status it already had ("issued", "revoked", …), or "gone".
+
+    The PDF is rendered before the row is locked, so learners' writes are not held up while
+    it renders (on SQLite a transaction locks the whole database); under the lock the status
+    is checked again, so a second run at the same time still has no effect.
+    """
     from worker.pdf import render_certificate_pdf
 
+    certificate = Certificate.objects.filter(pk=certificate_id).first()
+    if certificate is None:
+        return "gone"
+    if certificate.status != Certificate.Status.PENDING:
+        return certificate.status
+    content = render_certificate_pdf(certificate, verification_url(certificate))
     with transaction.atomic():
         certificate = Certificate.objects.select_for_update().filter(pk=certificate_id).first()
         if certificate is None:
@@ -56,7 +67,6 @@ def issue(certificate_id: int) -> str:
         if certificate.status != Certificate.Status.PENDING:
             return certificate.status
         certificate.tries += 1
-        content = render_certificate_pdf(certificate, verification_url(certificate))
         certificate.pdf.name = store_pdf(certificate, content)
         certificate.status = Certificate.Status.ISSUED
         certificate.issued_at = timezone.now()
