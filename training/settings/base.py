@@ -295,6 +295,9 @@ LOGGING = {
     "loggers": {
         # Wagtail 8 runs search indexing through django-tasks, which logs every run at INFO.
         "django_tasks": {"level": "WARNING"},
+        # WeasyPrint and fontTools narrate every PDF at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
     },
 }
