@@ -35,6 +35,14 @@ from courses.certificate_lifecycle import (
 from courses.models import Audience, Certificate, Enrolment
 
 
+def model_permissions(model, actions: tuple[str, ...]):
+    """The permissions of `model` for `actions`, for a read-mostly viewset to register."""
+    return Permission.objects.filter(
+        content_type=ContentType.objects.get_for_model(model),
+        codename__in=[get_permission_codename(action, model._meta) for action in actions],
+    )
+
+
 class AudienceViewSet(SnippetViewSet):
     model = Audience
     icon = "group"
@@ -138,12 +146,7 @@ class EnrolmentViewSet(ModelViewSet):
 
     def get_permissions_to_register(self):
         """Groups may be given "view" (the list and its exports) and "add" (enrol learners)."""
-        return Permission.objects.filter(
-            content_type=ContentType.objects.get_for_model(Enrolment),
-            codename__in=[
-                get_permission_codename(action, Enrolment._meta) for action in ("view", "add")
-            ],
-        )
+        return model_permissions(Enrolment, ("view", "add"))
 
 
 enrolment_viewset = EnrolmentViewSet("enrolments")
@@ -288,12 +291,7 @@ class CertificateViewSet(ModelViewSet):
     def get_permissions_to_register(self):
         """Groups may be given "view" (the list, exports, each certificate and its history)
         and "change" (retry, revoke, reissue). Certificates are never added or deleted."""
-        return Permission.objects.filter(
-            content_type=ContentType.objects.get_for_model(Certificate),
-            codename__in=[
-                get_permission_codename(action, Certificate._meta) for action in ("view", "change")
-            ],
-        )
+        return model_permissions(Certificate, ("view", "change"))
 
 
 certificate_viewset = CertificateViewSet("certificates")
