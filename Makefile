@@ -14,7 +14,7 @@ TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 
 .DEFAULT_GOAL := help
 .PHONY: help run test install prerequisites test-prerequisites migrate seed worker web \
-        lint format check-migrations check-deploy test-sqlite test-postgres clean
+        lint format check-migrations check-deploy test-sqlite test-postgres clean bench
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -27,6 +27,10 @@ test: install test-prerequisites ## Run the whole test suite (SQLite unless DATA
 	@mkdir -p var
 	@REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} scripts/ensure-redis.sh
 	REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+bench: install ## Load-test suite on a production-like stack, full data set (~15 min; BENCH_ARGS=--help)
+	@$(VENV)/bin/uv sync --frozen --inexact --group bench --quiet
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 test-postgres: ## Run the suite against the local PostgreSQL server
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/crisis_ready $(MAKE) test
