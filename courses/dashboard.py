@@ -4,18 +4,16 @@ certificates, in a fixed few queries."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import reduce
-from operator import or_
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Q
+from django.http import HttpRequest
 
-from courses.models import Certificate, CoursePage, Enrolment, LessonPage, QuizPage
+from courses.models import Certificate, Enrolment
+from courses.outline import OutlineCourse, course_outlines, live_course_paths
 from courses.progress import (
     CompletionStatus,
     Progress,
     completed_lesson_keys,
-    is_required,
     outstanding,
     passed_quiz_keys,
 )
@@ -24,54 +22,36 @@ from courses.progress import (
 @dataclass
 class EnrolledCourse:
     enrolment: Enrolment
-    course: CoursePage
+    course: OutlineCourse
     progress: Progress
     completion: CompletionStatus
 
 
-def pages_by_course(model, courses: list[CoursePage]) -> dict[str, list]:
-    """Live pages of one type under several courses, in one query, grouped by course path.
-
-    Courses all sit at the same depth (children of the catalogue), so a page's course is
-    the prefix of its path of that length."""
-    if not courses:
-        return {}
-    in_any_course = reduce(or_, (Q(path__startswith=course.path) for course in courses))
-    grouped: dict[str, list] = {course.path: [] for course in courses}
-    pages = model.objects.live().public().filter(in_any_course).defer_streamfields()
-    for page in pages.order_by("path"):
-        grouped[page.path[: courses[0].depth * model.steplen]].append(page)
-    return grouped
-
-
-def enrolled_courses(user: AbstractBaseUser) -> list[EnrolledCourse]:
+def enrolled_courses(
+    user: AbstractBaseUser, request: HttpRequest | None = None
+) -> list[EnrolledCourse]:
     """The learner's active enrolments with their course and progress, most recent first.
 
-    Enrolments whose course is no longer published are left out (their records are kept).
+    Courses' outlines come from the cache (`courses.outline`); only the enrolments, the
+    completed lessons and the passed quizzes are read for this learner. Enrolments whose
+    course is no longer published are left out (their records are kept).
     """
     enrolments = list(
         Enrolment.objects.active().filter(user=user).order_by("-last_activity_at", "-enrolled_at")
     )
     keys = [enrolment.course_key for enrolment in enrolments]
-    courses = {
-        course.translation_key: course
-        for course in CoursePage.objects.live()
-        .filter(translation_key__in=keys)
-        .defer_streamfields()
-    }
-    lessons = pages_by_course(LessonPage, list(courses.values()))
-    quizzes = pages_by_course(QuizPage, list(courses.values()))
+    paths = live_course_paths(keys, request)
+    outlines = course_outlines(paths.values(), request)
     completed = completed_lesson_keys(user, keys)
     passed = passed_quiz_keys(user, keys)
     rows = []
     for enrolment in enrolments:
-        course = courses.get(enrolment.course_key)
-        if course is None:
+        outline = outlines.get(paths.get(enrolment.course_key, ""))
+        if outline is None:
             continue
-        progress = Progress(lessons[course.path], completed)
-        required = [quiz for quiz in quizzes[course.path] if is_required(quiz)]
-        completion = outstanding(progress, required, passed)
-        rows.append(EnrolledCourse(enrolment, course, progress, completion))
+        progress = Progress(outline.lessons, completed)
+        completion = outstanding(progress, outline.required_quizzes, passed)
+        rows.append(EnrolledCourse(enrolment, outline.course, progress, completion))
     return rows
 
 

@@ -11,9 +11,10 @@ from wagtail.models import Page
 
 from courses.blocks import RICH_TEXT_FEATURES
 from courses.models import CourseIndexPage
+from courses.routing import CachedViewRestrictionsMixin, OneQueryRoutingMixin
 
 
-class HomePage(Page):
+class HomePage(OneQueryRoutingMixin, CachedViewRestrictionsMixin, Page):
     heading = models.CharField(_("heading"), max_length=120, blank=True)
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
 

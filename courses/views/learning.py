@@ -86,7 +86,7 @@ def undo_lesson_view(request: HttpRequest, lesson_id: int) -> HttpResponse:
 
 @login_required
 def my_learning(request: HttpRequest) -> HttpResponse:
-    courses = enrolled_courses(request.user)
+    courses = enrolled_courses(request.user, request)
     context = {
         "in_progress": [c for c in courses if c.enrolment.completed_at is None],
         "completed": [c for c in courses if c.enrolment.completed_at is not None],

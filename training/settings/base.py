@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "courses.routing.CachedSiteMiddleware",
 ]
 
 ROOT_URLCONF = "training.urls"
@@ -88,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "accounts.admin_access.admin_access",
             ],
         },
     },
@@ -227,6 +229,10 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+# Sessions are read on every logged-in request: from the shared cache when there is one,
+# written through to the database so a cache flush logs nobody out.
+if env("REDIS_URL", default=""):
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Celery. With REDIS_URL set, Redis is broker and result store; without it the embedded
 # default is kombu's filesystem transport, so `make run` starts a real worker process with

@@ -1,0 +1,83 @@
+"""Whether someone may use the Wagtail admin, for the "Admin" link on every page.
+
+Django works a user's permissions out from two queries (the user's own, then the groups')
+each request. Every page a logged-in learner opens asks this one question, so the answer is
+kept in the cache per user, under a version that any change to who has which permission
+moves on (`connect()`); the admin itself still checks permissions in full.
+"""
+
+from __future__ import annotations
+
+import time
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.cache import cache
+from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
+
+VERSION_KEY = "permissions-version"
+CACHE_SECONDS = 24 * 60 * 60
+
+
+def permissions_version() -> str:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = str(time.time_ns())
+        if not cache.add(VERSION_KEY, version, timeout=None):
+            version = cache.get(VERSION_KEY) or version
+    return version
+
+
+def bump_permissions_version(**_signal_kwargs: object) -> None:
+    """Start a new version; usable as a signal receiver."""
+    cache.set(VERSION_KEY, str(time.time_ns()), timeout=None)
+
+
+def can_access_admin(user: AbstractBaseUser) -> bool:
+    """`user.has_perm("wagtailadmin.access_admin")`, from the cache when it can be.
+
+    Being active and being a superuser are in the key, since saving a user does not move
+    the version; so is when the account was made, so that a reused id is another user."""
+    if not user.is_authenticated:
+        return False
+    joined = user.date_joined.timestamp() if getattr(user, "date_joined", None) else ""
+    key = (
+        f"admin-access:{permissions_version()}:{user.pk}:{joined}:"
+        f"{int(user.is_active)}{int(user.is_superuser)}"
+    )
+    allowed = cache.get(key)
+    if allowed is None:
+        allowed = user.has_perm("wagtailadmin.access_admin")
+        cache.set(key, allowed, CACHE_SECONDS)
+    return allowed
+
+
+def admin_access(request: HttpRequest) -> dict:
+    """Context processor: `can_access_admin`, worked out only if a template uses it."""
+    return {"can_access_admin": SimpleLazyObject(lambda: can_access_admin(request.user))}
+
+
+def connect() -> None:
+    """Move the version on whenever a user's or a group's permissions may have changed."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group, Permission
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    user_model = get_user_model()
+    for through in (
+        user_model.groups.through,
+        user_model.user_permissions.through,
+        Group.permissions.through,
+    ):
+        m2m_changed.connect(
+            bump_permissions_version,
+            sender=through,
+            dispatch_uid=f"permissions-version-{through._meta.label}",
+        )
+    for model in (Group, Permission):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                bump_permissions_version,
+                sender=model,
+                dispatch_uid=f"permissions-version-{model._meta.label}-{id(signal)}",
+            )
