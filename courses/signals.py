@@ -1,27 +1,55 @@
 """Connects content changes to `courses.content_version.bump`.
 
 Publishing, unpublishing, moving, renaming and deleting pages change what visitors see; so do
-view restrictions (who may see a page) and audiences (named on catalogue cards).
+view restrictions (who may see a page), audiences (named on catalogue cards), sites (page URLs
+and the root of the tree), site settings, and images and documents (an edited image gets new
+renditions and the old files go; a document's title and file are shown in lessons).
 """
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from courses import content_version
 
 
+def bump_now_and_after_commit(**_signal_kwargs: object) -> None:
+    """Bump the content version, and again when the surrounding transaction commits.
+
+    The second bump is the one that matters: Wagtail publishes inside a transaction, so a
+    request that read the first new version before the commit may have rendered the old
+    content and cached it under that version; the bump after commit makes such an entry
+    unreachable. The first keeps the change visible at once where nothing commits (tests).
+    """
+    content_version.bump()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(content_version.bump, robust=True)
+
+
 def connect() -> None:
-    from wagtail.models import Page, PageViewRestriction
+    from wagtail.contrib.settings.registry import registry as settings_registry
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import Page, PageViewRestriction, Site
 
     from courses.models import Audience
 
+    receiver = bump_now_and_after_commit
     for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
-        signal.connect(content_version.bump, dispatch_uid=f"content-version-{id(signal)}")
-    post_delete.connect(content_version.bump, sender=Page, dispatch_uid="content-version-page")
-    for model in (PageViewRestriction, Audience):
+        signal.connect(receiver, dispatch_uid=f"content-version-{id(signal)}")
+    post_delete.connect(receiver, sender=Page, dispatch_uid="content-version-page")
+    models = [
+        PageViewRestriction,
+        Audience,
+        Site,
+        get_image_model(),
+        get_document_model(),
+        *settings_registry,
+    ]
+    for model in models:
         for signal in (post_save, post_delete):
             signal.connect(
-                content_version.bump,
+                receiver,
                 sender=model,
-                dispatch_uid=f"content-version-{model.__name__}-{id(signal)}",
+                dispatch_uid=f"content-version-{model._meta.label}-{id(signal)}",
             )

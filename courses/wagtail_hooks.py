@@ -14,6 +14,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from courses import page_cache
 from courses.admin_views import EnrolLearnersView, EnrolmentFilterSet, EnrolmentIndexView
 from courses.certificate_admin import (
     CertificateAdminURLFinder,
@@ -32,7 +33,17 @@ from courses.certificate_lifecycle import (
     RETRY_ACTION,
     REVOKE_ACTION,
 )
-from courses.models import Audience, Certificate, Enrolment
+from courses.filters import CourseFilter
+from courses.models import (
+    Audience,
+    Certificate,
+    CourseIndexPage,
+    CoursePage,
+    Enrolment,
+    LessonPage,
+    ModulePage,
+    QuizPage,
+)
 
 
 def model_permissions(model, actions: tuple[str, ...]):
@@ -41,6 +52,24 @@ def model_permissions(model, actions: tuple[str, ...]):
         content_type=ContentType.objects.get_for_model(model),
         codename__in=[get_permission_codename(action, model._meta) for action in actions],
     )
+
+
+# The catalogue reads its filters and page number from the query string; nothing else.
+CATALOGUE_QUERY_PARAMS = frozenset([*CourseFilter.base_filters, "page"])
+
+
+@hooks.register("before_serve_page")
+def allow_page_cache(page, request, serve_args, serve_kwargs):
+    """The public course tree may be stored for anonymous visitors (`courses.page_cache`).
+
+    Anonymous visitors see the same catalogue, outline, lesson introduction or quiz
+    introduction as each other: enrolment state, places left and quiz attempts are shown to
+    logged-in learners only, and those never use the cache.
+    """
+    if isinstance(page, CourseIndexPage):
+        page_cache.allow(request, CATALOGUE_QUERY_PARAMS)
+    elif isinstance(page, CoursePage | ModulePage | LessonPage | QuizPage):
+        page_cache.allow(request)
 
 
 class AudienceViewSet(SnippetViewSet):

@@ -60,6 +60,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # First after static files, so a cached page skips everything below (courses.page_cache);
+    # compression inside it, so a stored page is compressed once, not on every hit.
+    "courses.page_cache.PageCacheMiddleware",
+    "training.compression.TextGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -233,6 +237,12 @@ CACHES = {
 # written through to the database so a cache flush logs nobody out.
 if env("REDIS_URL", default=""):
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Anonymous visitors' pages of the course tree are kept whole in the cache for this many
+# seconds, or until content changes (courses.page_cache). Only with Redis: a per-process cache
+# would not see another process's publish. 0 turns it off.
+PAGE_CACHE_SECONDS = (
+    env.int("PAGE_CACHE_SECONDS", default=300) if env("REDIS_URL", default="") else 0
+)
 
 # Celery. With REDIS_URL set, Redis is broker and result store; without it the embedded
 # default is kombu's filesystem transport, so `make run` starts a real worker process with

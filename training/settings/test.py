@@ -41,3 +41,5 @@ WHITENOISE_AUTOREFRESH = True
 # Each test process keeps its own cache: rate limits and Wagtail's cached site paths must not
 # be shared with (or cleared by) other runs using the same Redis.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tests see pages as rendered; tests/test_page_cache.py turns the page cache on for itself.
+PAGE_CACHE_SECONDS = 0
