@@ -23,6 +23,7 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import locustfile
+from locust import events
 from locust.env import Environment
 
 # Scenario → (user class, one-shot?). One-shot users act once and stop.
@@ -116,7 +117,8 @@ def run(args: argparse.Namespace) -> dict:
     user_class, one_shot = SCENARIOS[args.scenario]
     if one_shot:
         user_class.expected_users = args.users
-    env = Environment(user_classes=[user_class], host=args.host, stop_timeout=30)
+    # The module-level events, where locustfile's listeners are registered.
+    env = Environment(user_classes=[user_class], host=args.host, stop_timeout=30, events=events)
     runner = env.create_local_runner()
     runner.start(args.users, spawn_rate=args.users if one_shot else args.spawn_rate)
     if not one_shot and args.warmup:

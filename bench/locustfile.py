@@ -47,11 +47,11 @@ STARTED_AT: list[float] = []
 def record_server_figures(name, response, exception, response_length, **_kwargs) -> None:
     if response is None:
         return
-    headers = response.headers or {}
-    queries = headers.get("X-DB-Queries")
+    headers = {key.lower(): value for key, value in (response.headers or {}).items()}
+    queries = headers.get("x-db-queries")
     if queries is not None:
         QUERIES[name].append(int(queries))
-    if (headers.get("X-Cache") or "").lower() == "hit":
+    if (headers.get("x-cache") or "").lower() == "hit":
         CACHE_HITS[name] += 1
     BYTES[name].append(response_length or 0)
 
@@ -78,6 +78,9 @@ class BenchUser(FastHttpUser):
 
     def on_start(self) -> None:
         self.learner = Learners.take(self.pool) if self.pool else {}
+        # Never follow redirects: each response is checked as it is. (Locust's per-request
+        # switch changes a setting shared by the user's concurrent requests.)
+        self.client.client.redirect_response_codes = frozenset()
 
     def headers(self) -> dict[str, str]:
         if not self.learner:

@@ -66,15 +66,27 @@ def one_line(figures: dict) -> str:
 
 
 def ceiling(results: dict) -> float | None:
+    """The minimal view's requests per second."""
     minimal = results["scenarios"].get("minimal")
     return minimal["requests_per_second"] if minimal else None
 
 
-def row(name: str, figures: dict, top: float | None) -> str:
+def ceiling_cpu(results: dict) -> float | None:
+    """The minimal view's web CPU per request: what any request costs at least."""
+    minimal = results["scenarios"].get("minimal")
+    return minimal["web_cpu_ms_per_request"] if minimal else None
+
+
+def row(name: str, figures: dict, top: float | None, top_cpu: float | None) -> str:
     latency = figures["latency_ms"]
     share = (
         f"{100 * figures['requests_per_second'] / top:.0f}%"
         if top and figures["requests_per_second"] and name != "minimal"
+        else ""
+    )
+    cpu_share = (
+        f"{100 * top_cpu / figures['web_cpu_ms_per_request']:.0f}%"
+        if top_cpu and figures["web_cpu_ms_per_request"] and name != "minimal"
         else ""
     )
     hits = figures["by_request"] and max(
@@ -86,6 +98,7 @@ def row(name: str, figures: dict, top: float | None) -> str:
         fmt(figures["requests"]),
         fmt(figures["requests_per_second"], 1),
         share,
+        cpu_share,
         fmt(latency["median"]),
         fmt(latency["p95"]),
         fmt(latency["p99"]),
@@ -166,13 +179,13 @@ def targets(results: dict) -> list[tuple[str, str, bool | None]]:
 
 
 def markdown(results: dict) -> str:
-    top = ceiling(results)
+    top, top_cpu = ceiling(results), ceiling_cpu(results)
     header = (
-        "| Scenario | Users | Requests | Req/s | Share of ceiling | Median ms | p95 ms | p99 ms "
-        "| Errors | Web CPU ms/req | Queries/req | Cache hits |\n"
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+        "| Scenario | Users | Requests | Req/s | Share of ceiling | CPU share | Median ms | p95 ms "
+        "| p99 ms | Errors | Web CPU ms/req | Queries/req | Cache hits |\n"
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     )
-    rows = [row(name, figures, top) for name, figures in results["scenarios"].items()]
+    rows = [row(name, figures, top, top_cpu) for name, figures in results["scenarios"].items()]
     machine = results.get("machine", {})
     memory = results.get("memory_peak_mb", {})
     data = results.get("data", {})
@@ -189,6 +202,19 @@ def markdown(results: dict) -> str:
         "",
         header,
         *rows,
+        "",
+        "Share of ceiling: requests/s as a share of the minimal view's, both driven by the same "
+        "Locust process on the same machine. CPU share: the minimal view's web CPU per request "
+        "divided by the page's, the share of the ceiling the page would reach if the web "
+        "workers alone were the limit.",
+        "",
+        "Load generator (Locust, one process) CPU: "
+        + ", ".join(
+            f"{name} {fmt(figures['loadgen_cpu_s'], 1)} s"
+            for name, figures in results["scenarios"].items()
+            if name in ("minimal", "anonymous_lesson", "learner_lesson")
+        )
+        + " (of the same 2 CPUs the server runs on).",
         "",
         "Peak memory (resident): "
         + "; ".join(

@@ -56,6 +56,10 @@ SCENARIOS = [
 ]
 
 
+# Journey users arrive gradually, as learners do, rather than in one burst.
+JOURNEY_SPAWN_RATE = 50
+
+
 def log(message: str) -> None:
     print(f"[bench {datetime.now():%H:%M:%S}] {message}", flush=True)
 
@@ -260,6 +264,9 @@ def run_scenario(
     one_shot = name in ("quiz_synchronised_start", "cohort_completion")
     duration = args.journey_duration if name == "learner_journey" else args.duration
     out = args.out / "scenarios" / f"{name}.json"
+    spawn_rate = JOURNEY_SPAWN_RATE if name == "learner_journey" else users
+    # Measure only once every user has arrived (the journey's users arrive over seconds).
+    warmup = max(args.warmup, users / spawn_rate + args.warmup)
     command = [
         str(VENV_BIN / "python"),
         str(ROOT / "bench" / "loadgen.py"),
@@ -267,8 +274,8 @@ def run_scenario(
         f"--host=http://127.0.0.1:{args.port}",
         f"--users={users}",
         f"--duration={120 if one_shot else duration}",
-        f"--warmup={0 if one_shot else args.warmup}",
-        f"--spawn-rate={50 if name == 'learner_journey' else users}",
+        f"--warmup={0 if one_shot else warmup}",
+        f"--spawn-rate={spawn_rate}",
         f"--web-pid={stack.pid('web')}",
         f"--worker-pid={stack.pid('worker')}",
         f"--out={out}",

@@ -180,12 +180,22 @@ def check_pools(fixtures: dict) -> list[str]:
 # --- synchronised quiz start ---------------------------------------------------------------
 
 
+@transaction.atomic
 def reset_synchronised_start(fixtures: dict) -> None:
-    """Sync learners start with no attempt in progress on the quiz (earlier runs leave some)."""
-    users = [entry["username"] for entry in fixtures["learners"]["sync"]]
-    QuizAttempt.objects.in_progress().filter(
-        user__username__in=users, course_key=fixtures["sync_course_key"]
-    ).delete()
+    """Sync learners are enrolled in the quiz's course, with no attempt in progress on it
+    (earlier runs leave some)."""
+    users = learners_of("sync")
+    key = fixtures["sync_course_key"]
+    enrolled = set(
+        Enrolment.objects.filter(user__in=users, course_key=key).values_list("user_id", flat=True)
+    )
+    Enrolment.objects.bulk_create(
+        [Enrolment(user=user, course_key=key) for user in users if user.pk not in enrolled]
+    )
+    Enrolment.objects.filter(user__in=users, course_key=key).update(
+        status=Enrolment.Status.ACTIVE, withdrawn_at=None
+    )
+    QuizAttempt.objects.in_progress().filter(user__in=users, course_key=key).delete()
 
 
 def check_synchronised_start(fixtures: dict, since: datetime) -> dict:
