@@ -55,7 +55,10 @@ def places_left(course: CoursePage) -> int | None:
 def active_enrolment(user: AbstractBaseUser, course: CoursePage) -> Enrolment | None:
     if not user.is_authenticated:
         return None
-    return Enrolment.objects.active().filter(user=user, course_key=course.translation_key).first()
+    # One row at most (one enrolment per learner and course): no ordering to add, as first()
+    # would, on the query every lesson page makes.
+    enrolments = Enrolment.objects.active().filter(user=user, course_key=course.translation_key)
+    return next(iter(enrolments), None)
 
 
 def lock_active_enrolment(user: AbstractBaseUser, course_key) -> Enrolment | None:

@@ -49,8 +49,9 @@ class OneQueryRoutingMixin:
             return super().route(request, path_components)
         page_id, content_type_id, remaining = steps
         page_class = ContentType.objects.get_for_id(content_type_id).model_class() or Page
-        specific = page_class._default_manager.filter(pk=page_id).first()
-        if specific is None:  # deleted since, and the version not yet moved on
+        try:
+            specific = page_class._default_manager.get(pk=page_id)
+        except page_class.DoesNotExist:  # deleted since, and the version not yet moved on
             return super().route(request, path_components)
         # The view restriction check that follows reads the version from here.
         specific._routed_content_version = version
@@ -108,11 +109,13 @@ class CachedViewRestrictionsMixin:
 
 
 class CachedSiteMiddleware:
-    """Finds the request's Wagtail site from the cache, not with a query per request.
+    """Finds the request's Wagtail site and the sites' root paths from memory, not with a
+    query and a cache look-up per request.
 
-    Wagtail keeps the site it finds in `request._wagtail_site` (`Site.find_for_request`);
-    this sets it first, from an entry kept until content changes (saving or deleting a site
-    moves the content version on)."""
+    Wagtail keeps what it finds on the request (`Site.find_for_request` in
+    `request._wagtail_site`, page URLs' `Site.get_site_root_paths()` in
+    `request._wagtail_cached_site_root_paths`); this sets both first, from entries kept until
+    content changes (saving or deleting a site or a page moves the content version on)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -123,5 +126,8 @@ class CachedSiteMiddleware:
         version = shared_cache.request_content_version(request)
         request._wagtail_site = shared_cache.get(
             version, key, lambda: Site._find_for_request(request)
+        )
+        request._wagtail_cached_site_root_paths = shared_cache.get(
+            version, f"site-root-paths:{SCHEMA}", Site.get_site_root_paths
         )
         return self.get_response(request)

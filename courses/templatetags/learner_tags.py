@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
-
 from django import template
-from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -40,16 +36,14 @@ def lesson_body(context: template.Context, page) -> SafeString:
 
     The HTML is the same for everyone who may read it: blocks are rendered with nothing of
     the request or the learner in their context. The key holds what the HTML depends on: the
-    stored blocks themselves (so a changed body is never served stale, however it was saved),
-    the content version (pages, images and documents the blocks show or link to) and the
-    interface language (words such as "What to do"). Previews are rendered and not kept.
+    content version (moved on by publishing or saving a live page, and by changes to the
+    images and documents blocks show), the page and the interface language (words such as
+    "What to do"). Previews, and pages not live, are rendered and not kept.
     """
     request = context.get("request")
-    if getattr(request, "is_preview", False):
+    if getattr(request, "is_preview", False) or not page.live:
         return render_body(page)
-    stored = json.dumps(list(page.body.raw_data), cls=DjangoJSONEncoder, sort_keys=True)
-    digest = hashlib.blake2b(stored.encode(), digest_size=16).hexdigest()
-    key = f"lesson-body:{SCHEMA}:{get_language()}:{page.pk}:{digest}"
+    key = f"lesson-body:{SCHEMA}:{get_language()}:{page.pk}"
     html = shared_cache.get(request_content_version(request), key, lambda: str(render_body(page)))
     return mark_safe(html)  # noqa: S308 - rendered by the block templates, which escape
 

@@ -228,7 +228,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # One cache for every process when Redis is there (login rate limits depend on it).
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}
+        {"BACKEND": "training.cache.RedisCache", "LOCATION": env("REDIS_URL")}
         if env("REDIS_URL", default="")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
