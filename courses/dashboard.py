@@ -10,13 +10,7 @@ from django.http import HttpRequest
 
 from courses.models import Certificate, Enrolment
 from courses.outline import OutlineCourse, course_outlines, live_course_paths
-from courses.progress import (
-    CompletionStatus,
-    Progress,
-    completed_lesson_keys,
-    outstanding,
-    passed_quiz_keys,
-)
+from courses.progress import CompletionStatus, Progress, done_keys, outstanding
 
 
 @dataclass
@@ -32,8 +26,8 @@ def enrolled_courses(
 ) -> list[EnrolledCourse]:
     """The learner's active enrolments with their course and progress, most recent first.
 
-    Courses' outlines come from the cache (`courses.outline`); only the enrolments, the
-    completed lessons and the passed quizzes are read for this learner. Enrolments whose
+    Courses' outlines come from the cache (`courses.outline`); only the enrolments and the
+    lessons completed and quizzes passed are read for this learner. Enrolments whose
     course is no longer published are left out (their records are kept).
     """
     enrolments = list(
@@ -42,15 +36,14 @@ def enrolled_courses(
     keys = [enrolment.course_key for enrolment in enrolments]
     paths = live_course_paths(keys, request)
     outlines = course_outlines(paths.values(), request)
-    completed = completed_lesson_keys(user, keys)
-    passed = passed_quiz_keys(user, keys)
+    done = done_keys(user, keys)
     rows = []
     for enrolment in enrolments:
         outline = outlines.get(paths.get(enrolment.course_key, ""))
         if outline is None:
             continue
-        progress = Progress(outline.lessons, completed)
-        completion = outstanding(progress, outline.required_quizzes, passed)
+        progress = Progress(outline.lessons, done)
+        completion = outstanding(progress, outline.required_quizzes, done)
         rows.append(EnrolledCourse(enrolment, outline.course, progress, completion))
     return rows
 
