@@ -14,6 +14,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
+from redis.exceptions import RedisError
 
 VERSION_KEY = "permissions-version"
 CACHE_SECONDS = 24 * 60 * 60
@@ -44,6 +45,13 @@ def can_access_admin(user: AbstractBaseUser) -> bool:
     the version; so is when the account was made, so that a reused id is another user."""
     if not user.is_authenticated:
         return False
+    try:
+        return _cached_access(user)
+    except RedisError:
+        return user.has_perm("wagtailadmin.access_admin")
+
+
+def _cached_access(user: AbstractBaseUser) -> bool:
     version = permissions_version()
     joined = user.date_joined.timestamp() if getattr(user, "date_joined", None) else ""
     key = f"admin-access:{version}:{user.pk}:{joined}:{int(user.is_active)}{int(user.is_superuser)}"

@@ -19,7 +19,7 @@ from django.http.request import split_domain_port
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
-from courses import content_version, shared_cache
+from courses import shared_cache
 
 #: Part of every key: change it when the shape of what is cached changes.
 SCHEMA = 1
@@ -93,7 +93,7 @@ def any_view_restrictions(version: str | None = None) -> bool:
 
     Saving or deleting a restriction bumps the content version (`courses.signals`)."""
     return shared_cache.get(
-        version or content_version.current(),
+        version or shared_cache.current_version(),
         "any-view-restrictions",
         PageViewRestriction.objects.exists,
     )
@@ -121,9 +121,11 @@ class CachedSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest):
+        version = shared_cache.request_content_version(request)
+        if version is None:  # the cache is down: Wagtail finds them itself
+            return self.get_response(request)
         hostname = split_domain_port(request._get_raw_host())[0]
         key = f"site:{SCHEMA}:{hostname}:{request.get_port()}"
-        version = shared_cache.request_content_version(request)
         request._wagtail_site = shared_cache.get(
             version, key, lambda: Site._find_for_request(request)
         )

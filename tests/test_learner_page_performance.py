@@ -236,3 +236,21 @@ def test_the_admin_link_follows_permission_changes_at_once(client, learner, cour
     assert 'href="/admin/"' in client.get(lesson.url).content.decode()
     learner.groups.clear()
     assert 'href="/admin/"' not in client.get(lesson.url).content.decode()
+
+
+def test_lesson_pages_and_my_learning_still_work_when_the_cache_is_down(
+    client, learner, course, monkeypatch
+):
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    def unreachable(*args, **kwargs):
+        raise RedisConnectionError("Redis is down")
+
+    lesson = lessons_of(course)[0]
+    publish_body(lesson, "Read me even without Redis.")
+    enrol(learner, course)
+    client.force_login(learner)
+    monkeypatch.setattr(content_version, "current", unreachable)
+    monkeypatch.setattr("accounts.admin_access.permissions_version", unreachable)
+    assert "Read me even without Redis." in client.get(lesson.url).content.decode()
+    assert client.get("/learn/").status_code == 200
