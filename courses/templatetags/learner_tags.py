@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
 from django import template
+from django.conf import settings
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -14,6 +18,22 @@ from courses.outline import SCHEMA
 from courses.shared_cache import request_content_version
 
 register = template.Library()
+
+
+def _block_code_fingerprint() -> str:
+    """A digest of what renders lesson blocks (their templates and `courses/blocks.py`), so a
+    release that changes them does not serve bodies its predecessor rendered."""
+    import courses.blocks
+
+    sources = [Path(courses.blocks.__file__)]
+    sources += sorted((Path(settings.BASE_DIR) / "templates" / "courses" / "blocks").glob("*.html"))
+    digest = hashlib.blake2b(digest_size=8)
+    for source in sources:
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+BLOCK_CODE = _block_code_fingerprint()
 
 
 @register.simple_tag(takes_context=True)
@@ -37,13 +57,14 @@ def lesson_body(context: template.Context, page) -> SafeString:
     The HTML is the same for everyone who may read it: blocks are rendered with nothing of
     the request or the learner in their context. The key holds what the HTML depends on: the
     content version (moved on by publishing or saving a live page, and by changes to the
-    images and documents blocks show), the page and the interface language (words such as
-    "What to do"). Previews, and pages not live, are rendered and not kept.
+    images and documents blocks show), the code that renders blocks, the page and the
+    interface language (words such as "What to do"). Previews, and pages not live, are
+    rendered and not kept.
     """
     request = context.get("request")
     if getattr(request, "is_preview", False) or not page.live:
         return render_body(page)
-    key = f"lesson-body:{SCHEMA}:{get_language()}:{page.pk}"
+    key = f"lesson-body:{SCHEMA}:{BLOCK_CODE}:{get_language()}:{page.pk}"
     html = shared_cache.get(request_content_version(request), key, lambda: str(render_body(page)))
     return mark_safe(html)  # noqa: S308 - rendered by the block templates, which escape
 
