@@ -40,7 +40,12 @@ def parse_args() -> argparse.Namespace:
         "--database-url", default="postgres://postgres@127.0.0.1:5432/crisis_ready_bench"
     )
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/14")
-    parser.add_argument("--out", type=Path, default=ROOT / "var" / "bench" / "profiles")
+    parser.add_argument(
+        "--bench-dir",
+        type=Path,
+        default=ROOT / "var" / "bench",
+        help="bench/run.py's --out: fixtures and static files are read there, profiles written",
+    )
     args = parser.parse_args()
     unknown = set(args.pages) - set(PAGES)
     if unknown:
@@ -120,7 +125,7 @@ def profile(page: str, count: int, fixtures: dict, out: Path) -> str:
 
 def main() -> None:
     args = parse_args()
-    fixtures_path = ROOT / "var" / "bench" / "fixtures.json"
+    fixtures_path = args.bench_dir / "fixtures.json"
     if not fixtures_path.exists():
         raise SystemExit("Run bench/run.py first: it writes the learners' sessions.")
     os.environ.update(
@@ -130,8 +135,8 @@ def main() -> None:
             "REDIS_URL": args.redis_url,
             "ALLOWED_HOSTS": "testserver,127.0.0.1",
             "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-profile-not-secret-" * 3),
-            "STATIC_ROOT": str(ROOT / "var" / "bench" / "static"),
-            "MEDIA_ROOT": str(ROOT / "var" / "bench" / "media"),
+            "STATIC_ROOT": str(args.bench_dir / "static"),
+            "MEDIA_ROOT": str(args.bench_dir / "media"),
             "EMAIL_URL": "dummymail://",
             "LOG_LEVEL": "WARNING",
         }
@@ -150,7 +155,7 @@ def main() -> None:
             user = get_user_model().objects.get(username=entry["username"])
             entry["session"] = scenarios.new_session(user)
     for page in args.pages:
-        print(profile(page, args.requests, fixtures, args.out))
+        print(profile(page, args.requests, fixtures, args.bench_dir / "profiles"))
 
 
 if __name__ == "__main__":

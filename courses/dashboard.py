@@ -4,9 +4,13 @@ certificates, in a fixed few queries."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.dates import MONTHS
+from django.utils.translation import gettext
 
 from courses.models import Certificate, Enrolment
 from courses.outline import OutlineCourse, course_outlines, live_course_paths
@@ -19,6 +23,21 @@ class EnrolledCourse:
     course: OutlineCourse
     progress: Progress
     completion: CompletionStatus
+
+    @property
+    def last_activity(self) -> str:
+        """ "Last activity: 3 May 2026", or "Not started yet"."""
+        when = self.enrolment.last_activity_at
+        if when is None:
+            return gettext("Not started yet")
+        return gettext("Last activity: %(date)s") % {"date": day_month_year(when)}
+
+
+def day_month_year(when: datetime) -> str:
+    """The date as "3 May 2026" in the current time zone and language: what the template
+    filter `date:"j F Y"` gives, for a fraction of its cost (My learning shows one per course)."""
+    local = timezone.localtime(when)
+    return f"{local.day} {MONTHS[local.month]} {local.year}"
 
 
 def enrolled_courses(
