@@ -122,3 +122,15 @@ def test_home_page_query_count_does_not_grow_with_courses(client, catalogue):
     for _ in range(27):
         CoursePageFactory(parent=catalogue, audiences=[audience])
     assert count_queries(client, "/") == with_three
+
+
+def test_module_page_lists_its_lessons_in_order(client, course_builder):
+    course = course_builder(modules=1, lessons_per_module=3)
+    module = course.get_children().specific().get()
+    lessons = list(module.get_children().order_by("path"))
+
+    html = client.get(module.url).content.decode()
+
+    assert "being written" not in html
+    positions = [html.index(lesson.title) for lesson in lessons]
+    assert positions == sorted(positions)

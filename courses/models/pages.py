@@ -277,8 +277,12 @@ class ModulePage(CachedViewRestrictionsMixin, Page):
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         context["course"] = self.get_course()
-        context["lessons"] = LessonPage.objects.child_of(self).live().public().defer_streamfields()
+        context["items"] = self.get_items()
         return context
+
+    def get_items(self) -> list[Page]:
+        """The module's live lessons and quizzes, in the order authors set. Two queries."""
+        return list(self.get_children().live().public().specific().order_by("path"))
 
 
 class LessonPage(CachedViewRestrictionsMixin, Page):
