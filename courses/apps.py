@@ -6,7 +6,6 @@ class CoursesConfig(AppConfig):
     verbose_name = "Courses"
 
     def ready(self) -> None:
-        from courses import shared_cache, signals
+        from courses import signals
 
         signals.connect()
-        shared_cache.connect()

@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpRequest
 from redis.exceptions import RedisError
 
@@ -113,39 +112,3 @@ def get(version: str | None, key: str, build: Callable[[], Any]) -> Any:
     """One entry under `version`, made by `build()` if nobody has made it yet (a None made
     is returned, not stored)."""
     return get_many(version, [key], lambda missing: {key: build()}).get(key)
-
-
-def bump_now_and_after_commit(**_signal_kwargs: object) -> None:
-    """Move the content version on now, and again after the commit, so that no entry made
-    from the database before the commit survives it."""
-    content_version.bump()
-    if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(content_version.bump, robust=True)
-
-
-def bump_on_live_page_save(sender, instance, **kwargs) -> None:
-    """Saving a live page changes published content even when it is not published through
-    Wagtail (a script, a data migration, tests' factories)."""
-    from wagtail.models import Page
-
-    if isinstance(instance, Page) and instance.live:
-        bump_now_and_after_commit()
-
-
-def connect() -> None:
-    """Besides publishing (`courses.signals`): saving a live page, and any change to a site
-    (the cached site look-up and site root paths) or to an image or document (lesson bodies
-    show them)."""
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-    from wagtail.models import Site
-
-    post_save.connect(bump_on_live_page_save, dispatch_uid="shared-cache-live-page-save")
-    for model in (Site, get_image_model(), get_document_model()):
-        for signal in (post_save, post_delete):
-            signal.connect(
-                bump_now_and_after_commit,
-                sender=model,
-                dispatch_uid=f"shared-cache-{model._meta.label}-{id(signal)}",
-            )

@@ -1,6 +1,7 @@
 """Connects content changes to `courses.content_version.bump`.
 
-Publishing, unpublishing, moving, renaming and deleting pages change what visitors see; so do
+Publishing, unpublishing, moving, renaming and deleting pages change what visitors see, and so
+does saving a live page outside Wagtail's publishing (but not saving a draft); so do
 view restrictions (who may see a page), audiences (named on catalogue cards), sites (page URLs
 and the root of the tree), site settings, and images and documents (an edited image gets new
 renditions and the old files go; a document's title and file are shown in lessons).
@@ -8,6 +9,7 @@ renditions and the old files go; a document's title and file are shown in lesson
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from wagtail.models.pages import COMMENTS_RELATION_NAME
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from courses import content_version
@@ -26,6 +28,33 @@ def bump_now_and_after_commit(**_signal_kwargs: object) -> None:
         transaction.on_commit(content_version.bump, robust=True)
 
 
+#: What Wagtail saves on a page when an author saves a draft or locks it: nothing visitors see.
+DRAFT_ONLY_FIELDS = frozenset(
+    {
+        COMMENTS_RELATION_NAME,
+        "latest_revision_created_at",
+        "draft_title",
+        "latest_revision",
+        "has_unpublished_changes",
+        "locked",
+        "locked_at",
+        "locked_by",
+    }
+)
+
+
+def bump_on_live_page_save(sender, instance, update_fields=None, **_kwargs: object) -> None:
+    """Saving a live page changes published content even when it is not published through
+    Wagtail (a script, a data migration, test factories); a draft save does not."""
+    from wagtail.models import Page
+
+    if not isinstance(instance, Page) or not instance.live:
+        return
+    if update_fields and set(update_fields) <= DRAFT_ONLY_FIELDS:
+        return
+    bump_now_and_after_commit()
+
+
 def connect() -> None:
     from wagtail.contrib.settings.registry import registry as settings_registry
     from wagtail.documents import get_document_model
@@ -38,6 +67,7 @@ def connect() -> None:
     for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
         signal.connect(receiver, dispatch_uid=f"content-version-{id(signal)}")
     post_delete.connect(receiver, sender=Page, dispatch_uid="content-version-page")
+    post_save.connect(bump_on_live_page_save, dispatch_uid="content-version-live-page-save")
     models = [
         PageViewRestriction,
         Audience,

@@ -317,3 +317,17 @@ def test_non_page_prefixes_come_from_the_url_patterns():
         prefixes
     )
     assert "/" not in prefixes
+
+
+def test_saving_a_draft_keeps_cached_pages_but_saving_live_content_drops_them(lesson):
+    before = content_version.current()
+
+    lesson.title = "A draft title"
+    lesson.save_revision()
+    after_draft = content_version.current()
+    lesson.refresh_from_db()
+    lesson.title = "Changed directly"
+    lesson.save()
+
+    assert after_draft == before
+    assert content_version.current() != before
