@@ -3,15 +3,19 @@ certificates, in a fixed few queries."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.http import HttpRequest
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.dates import MONTHS
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
+from courses import shared_cache
 from courses.models import Certificate, Enrolment
 from courses.outline import OutlineCourse, course_outlines, live_course_paths
 from courses.progress import CompletionStatus, Progress, done_keys, outstanding
@@ -31,6 +35,52 @@ class EnrolledCourse:
         if when is None:
             return gettext("Not started yet")
         return gettext("Last activity: %(date)s") % {"date": day_month_year(when)}
+
+    def card_key(self) -> str:
+        """Everything the course's card shows, condensed: a card rendered for the same key
+        (and content version, which covers titles and links) is the same card."""
+        progress, enrolment = self.progress, self.enrolment
+        next_lesson = progress.next_lesson
+        shown = (
+            enrolment.pk,
+            enrolment.last_activity_at.isoformat() if enrolment.last_activity_at else "",
+            self.course.id,
+            progress.total,
+            progress.done,
+            next_lesson.id if next_lesson else 0,
+            tuple(quiz.id for quiz in self.completion.quizzes_to_pass),
+            translation.get_language(),
+            timezone.get_current_timezone_name(),
+        )
+        digest = hashlib.blake2b(repr(shown).encode(), digest_size=12).hexdigest()
+        return f"learning-card:{digest}"
+
+
+#: A learner's cards are kept for about a study session (twenty courses' cards are ~20 KB).
+CARD_CACHE_SECONDS = 60 * 60
+
+
+def course_cards(rows: list[EnrolledCourse], request: HttpRequest | None) -> list[SafeString]:
+    """The cards of "My learning", as HTML: rendered once and then shared through the cache.
+
+    A learner with twenty courses sees twenty cards, and rendering them was most of the
+    page's cost; between two visits usually one card changes, if any. Keys hold what each
+    card shows (`EnrolledCourse.card_key`), so a changed card gets a new key and nothing
+    needs invalidating; the content version in the key covers titles and links."""
+    keys = [row.card_key() for row in rows]
+    by_key = dict(zip(keys, rows, strict=True))
+
+    def render(missing: list[str]) -> dict[str, str]:
+        return {
+            key: render_to_string("courses/includes/learning_card.html", {"item": by_key[key]})
+            for key in missing
+        }
+
+    version = shared_cache.request_content_version(request)
+    cards = shared_cache.get_many(
+        version, keys, render, keep_locally=False, timeout=CARD_CACHE_SECONDS
+    )
+    return [SafeString(cards[key]) for key in keys]
 
 
 def day_month_year(when: datetime) -> str:

@@ -61,17 +61,23 @@ def _local_for(version: str) -> dict[str, Any]:
 
 
 def get_many(
-    version: str | None, keys: Iterable[str], build: Callable[[list[str]], dict[str, Any]]
+    version: str | None,
+    keys: Iterable[str],
+    build: Callable[[list[str]], dict[str, Any]],
+    keep_locally: bool = True,
+    timeout: int = CACHE_SECONDS,
 ) -> dict[str, Any]:
     """The entries for `keys` under `version`; `build(missing_keys)` makes the rest.
 
     Keys must not contain the version: it is added here. What `build` leaves out or makes
     None is not stored, and is missing from the result too. Without a version (the cache
-    is down), everything is built and nothing kept."""
+    is down), everything is built and nothing kept. `keep_locally=False` is for entries
+    of one learner: shared through Redis only, so they do not crowd out the process's
+    copies of what every request reads; they also want a shorter `timeout`."""
     keys = list(keys)
     if version is None:
         return _built(build, keys)
-    local = _local_for(version)
+    local = _local_for(version) if keep_locally else {}
     found = {}
     for key in keys:
         value = local.get(key)
@@ -93,9 +99,7 @@ def get_many(
     if missing:
         built = _built(build, missing)
         try:
-            cache.set_many(
-                {f"{key}:{version}": value for key, value in built.items()}, CACHE_SECONDS
-            )
+            cache.set_many({f"{key}:{version}": value for key, value in built.items()}, timeout)
         except RedisError:
             logger.warning("Cache unavailable: entries not kept", exc_info=True)
         else:

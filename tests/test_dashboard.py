@@ -71,3 +71,33 @@ def test_dashboard_query_count_is_constant_in_courses_and_lessons(client, learne
         enrol(learner, course)
         complete_lesson(learner, LessonPage.objects.descendant_of(course).first())
     assert dashboard_queries(client) == with_one
+
+
+def test_course_cards_change_as_soon_as_progress_or_titles_change(client, learner, course_builder):
+    course = course_builder(title="Warnings", modules=1, lessons_per_module=2)
+    first, second = LessonPage.objects.descendant_of(course).order_by("path")
+    enrol(learner, course)
+    client.force_login(learner)
+    assert "0 of 2 lessons done" in client.get("/learn/").content.decode()
+
+    complete_lesson(learner, first)
+    html = client.get("/learn/").content.decode()
+    assert "1 of 2 lessons done" in html and second.title in html
+
+    course.title = "Early warnings"
+    course.save_revision().publish()
+    assert "Early warnings" in client.get("/learn/").content.decode()
+
+
+def test_a_learners_cached_cards_are_never_shown_to_another(client, course_builder):
+    course = course_builder(title="Warnings", modules=1, lessons_per_module=2)
+    ahead, behind = UserFactory(), UserFactory()
+    for learner in (ahead, behind):
+        enrol(learner, course)
+    complete_lesson(ahead, LessonPage.objects.descendant_of(course).first())
+    client.force_login(ahead)
+    assert "1 of 2 lessons done" in client.get("/learn/").content.decode()
+
+    client.force_login(behind)
+    html = client.get("/learn/").content.decode()
+    assert "0 of 2 lessons done" in html and "1 of 2" not in html

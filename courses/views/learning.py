@@ -14,7 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from courses.dashboard import current_certificates, enrolled_courses
+from courses.dashboard import course_cards, current_certificates, enrolled_courses
 from courses.enrolment import EnrolmentRefused, enrol, withdraw
 from courses.models import CoursePage, LessonPage
 from courses.progress import NotEnrolled, complete_lesson, undo_lesson
@@ -87,8 +87,10 @@ def undo_lesson_view(request: HttpRequest, lesson_id: int) -> HttpResponse:
 @login_required
 def my_learning(request: HttpRequest) -> HttpResponse:
     courses = enrolled_courses(request.user, request)
+    in_progress = [c for c in courses if c.enrolment.completed_at is None]
     context = {
-        "in_progress": [c for c in courses if c.enrolment.completed_at is None],
+        "in_progress": in_progress,
+        "in_progress_cards": course_cards(in_progress, request),
         "completed": [c for c in courses if c.enrolment.completed_at is not None],
         "certificates": current_certificates(request.user),
     }
