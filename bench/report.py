@@ -22,8 +22,13 @@ TITLES = {
     "quiz": "Quiz: start, questions, submit",
     "quiz_synchronised_start": "Quiz: 100 learners start at once (double tap)",
     "cohort_completion": "Cohort: 500 complete a course at once",
-    "learner_journey": "Mixed learner journey, think time 2–8 s",
 }
+
+
+def title(name: str, figures: dict) -> str:
+    if name.startswith("learner_journey"):
+        return f"Mixed learner journey: {figures['users']:,} learners, 2–8 s reading time"
+    return TITLES.get(name, name)
 
 
 def data_sizes() -> dict[str, int]:
@@ -93,7 +98,7 @@ def row(name: str, figures: dict, top: float | None, top_cpu: float | None) -> s
         (entry["cache_hit_ratio"] or 0) for entry in figures["by_request"].values()
     )
     cells = [
-        TITLES.get(name, name),
+        title(name, figures),
         str(figures["users"]),
         fmt(figures["requests"]),
         fmt(figures["requests_per_second"], 1),
@@ -231,6 +236,28 @@ def markdown(results: dict) -> str:
             for label, measured, ok in targets(results)
         ],
     ]
+    journeys = [
+        (figures["users"], figures)
+        for name, figures in results["scenarios"].items()
+        if name.startswith("learner_journey")
+    ]
+    if journeys:
+        carried = [
+            users
+            for users, figures in sorted(journeys)
+            if figures["failures"] == 0 and (figures["latency_ms"]["p95"] or 0) < 1000
+        ]
+        lines += [
+            "",
+            "Mixed journey: "
+            + "; ".join(
+                f"{users:,} learners → {fmt(figures['requests_per_second'], 1)} requests/s, "
+                f"p95 {fmt(figures['latency_ms']['p95'])} ms, {figures['failures']} errors"
+                for users, figures in sorted(journeys)
+            )
+            + ". Carried with every request's 95th percentile under 1 s: "
+            + (f"{max(carried):,} learners at once." if carried else "none of the sizes tried."),
+        ]
     cohort = results["scenarios"].get("cohort_completion", {}).get("check")
     if cohort:
         lines += [
