@@ -77,6 +77,7 @@ format: install ## Apply ruff format and djhtml
 	$(VENV)/bin/djhtml templates
 
 check-migrations: install ## Fail if a model change has no migration
+	@mkdir -p var
 	$(PY) manage.py makemigrations --check --dry-run
 
 check-deploy: install ## Django's deployment checks with production settings

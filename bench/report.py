@@ -153,6 +153,13 @@ def targets(results: dict) -> list[tuple[str, str, bool | None]]:
         if name in s and top:
             share = s[name]["requests_per_second"] / top
             add(f"{TITLES[name]} ≥ 40% of ceiling", f"{100 * share:.0f}%", share >= 0.4)
+    weight = results.get("lesson_page_weight")
+    if weight:
+        add(
+            "Lesson page under 60 KB transferred (HTML, CSS, JS, compressed)",
+            f"{weight['total_kb']} KB ({weight['scripts']} scripts)",
+            weight["total_kb"] < 60,
+        )
     if "quiz" in s:
         submit = s["quiz"]["by_request"].get("quiz submit")
         if submit:

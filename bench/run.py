@@ -18,9 +18,11 @@ What it does, in order:
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import platform
+import re
 import secrets
 import signal
 import subprocess
@@ -315,6 +317,33 @@ def download_certificates(args: argparse.Namespace, fixtures: dict, codes: dict)
     return {"downloaded_pdfs": sum(results), "of": len(results)}
 
 
+ASSET = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"')
+
+
+def fetch_compressed(args: argparse.Namespace, path: str, cookie: str = "") -> bytes:
+    """The response body as it crosses the network, gzip-compressed if the server does."""
+    headers = {"Accept-Encoding": "gzip", **({"Cookie": cookie} if cookie else {})}
+    request = urllib.request.Request(f"http://127.0.0.1:{args.port}{path}", headers=headers)
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.read()
+
+
+def page_weight(args: argparse.Namespace, fixtures: dict) -> dict:
+    """Bytes transferred for a learner's lesson page: its HTML and the CSS and JavaScript it
+    links, compressed as served (content images left out, as the target says)."""
+    learner = fixtures["learners"]["lesson"][0]
+    cookie = f"sessionid={learner['session']}"
+    html = fetch_compressed(args, learner["lessons"][0]["url"], cookie)
+    text = gzip.decompress(html).decode() if html[:2] == b"\x1f\x8b" else html.decode()
+    assets = {path: len(fetch_compressed(args, path)) for path in ASSET.findall(text)}
+    return {
+        "html_bytes": len(html),
+        "assets": assets,
+        "total_kb": round((len(html) + sum(assets.values())) / 1024, 1),
+        "scripts": text.count("<script"),
+    }
+
+
 def special_checks(name: str, fixtures: dict, figures: dict, args: argparse.Namespace) -> None:
     """After the one-shot scenarios, check and time what the server did."""
     from bench import scenarios
@@ -387,6 +416,8 @@ def main(argv: list[str] | None = None) -> None:
         stack.start()
         sampler = MemorySampler({"web": stack.pid("web"), "worker": stack.pid("worker")})
         sampler.start()
+        results["lesson_page_weight"] = page_weight(args, fixtures)
+        log(f"lesson page weight: {results['lesson_page_weight']}")
         for key, name, users in SCENARIOS:
             if key not in wanted and name not in wanted:
                 continue
