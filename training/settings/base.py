@@ -228,7 +228,13 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # One cache for every process when Redis is there (login rate limits depend on it).
 CACHES = {
     "default": (
-        {"BACKEND": "training.cache.RedisCache", "LOCATION": env("REDIS_URL")}
+        {
+            "BACKEND": "training.cache.RedisCache",
+            "LOCATION": env("REDIS_URL"),
+            # A Redis that stops answering must not hang every request: after this long the
+            # caches give up and pages are built from the database.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
         if env("REDIS_URL", default="")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
