@@ -28,7 +28,7 @@ test: install test-prerequisites ## Run the whole test suite (SQLite unless DATA
 	@REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} scripts/ensure-redis.sh
 	REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} $(VENV)/bin/pytest $(PYTEST_ARGS)
 
-bench: install ## Load-test suite on a production-like stack, full data set (~15 min; BENCH_ARGS=--help)
+bench: install ## Load-test suite on a production-like stack, full data set (~8 min; BENCH_ARGS=--help)
 	@$(VENV)/bin/uv sync --frozen --inexact --group bench --quiet
 	$(PY) bench/run.py $(BENCH_ARGS)
 

@@ -1,6 +1,6 @@
 """The load-test suite: start a production-like stack, load the data set, run every scenario.
 
-    make bench                          # everything, about 15 minutes on 2 cores
+    make bench                          # everything, about 8 minutes on 2 cores
     .venv/bin/python bench/run.py --help
 
 What it does, in order:
