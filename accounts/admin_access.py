@@ -8,13 +8,13 @@ moves on (`connect()`); the admin itself still checks permissions in full.
 
 from __future__ import annotations
 
-import time
-
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 from redis.exceptions import RedisError
+
+from training import versions
 
 VERSION_KEY = "permissions-version"
 CACHE_SECONDS = 24 * 60 * 60
@@ -25,17 +25,12 @@ _local_version: list[str | None] = [None]
 
 
 def permissions_version() -> str:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = str(time.time_ns())
-        if not cache.add(VERSION_KEY, version, timeout=None):
-            version = cache.get(VERSION_KEY) or version
-    return version
+    return versions.current(VERSION_KEY)
 
 
 def bump_permissions_version(**_signal_kwargs: object) -> None:
     """Start a new version; usable as a signal receiver."""
-    cache.set(VERSION_KEY, str(time.time_ns()), timeout=None)
+    versions.bump(VERSION_KEY)
 
 
 def can_access_admin(user: AbstractBaseUser) -> bool:

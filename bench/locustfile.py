@@ -202,19 +202,32 @@ def take_quiz(user: BenchUser, quiz_id: int) -> None:
     user.post(f"{attempt_url}submit/", "quiz submit", answers, expect=r"/review/$")
 
 
-class SynchronisedQuizStartUser(BenchUser):
+class TogetherUser(BenchUser):
+    """Users that act once, all at the same moment: each waits until the last has arrived."""
+
+    abstract = True
+    expected_users = 1
+
+    def on_start(self) -> None:
+        super().on_start()
+        self.__class__.ready = getattr(self.__class__, "ready", itertools.count(1))
+
+    def wait_for_everyone(self) -> None:
+        if next(self.ready) >= self.expected_users:
+            STARTED_AT.append(time.time())
+            START.set()
+        START.wait(timeout=120)
+
+
+class SynchronisedQuizStartUser(TogetherUser):
     """100 learners press "Start" on one quiz at the same moment, each twice (a double tap)."""
 
     pool = "sync"
     expected_users = 100
-    ready = itertools.count(1)
 
     @task
     def start_together(self) -> None:
-        if next(self.ready) >= self.expected_users:
-            STARTED_AT.append(time.time())
-            START.set()
-        START.wait(timeout=60)
+        self.wait_for_everyone()
         url = f"/learn/quizzes/{self.learner['quiz_id']}/start/"
         taps = [
             gevent.spawn(self.post, url, "synchronised quiz start", None, r"/attempts/\d+/$")
@@ -224,19 +237,15 @@ class SynchronisedQuizStartUser(BenchUser):
         raise StopUser()
 
 
-class CohortCompletionUser(BenchUser):
+class CohortCompletionUser(TogetherUser):
     """500 learners complete the last lesson of a course at the same moment."""
 
     pool = "cohort"
     expected_users = 500
-    ready = itertools.count(1)
 
     @task
     def complete_together(self) -> None:
-        if next(self.ready) >= self.expected_users:
-            STARTED_AT.append(time.time())
-            START.set()
-        START.wait(timeout=120)
+        self.wait_for_everyone()
         self.post(f"/learn/lessons/{self.learner['lesson_id']}/complete/", "cohort completion")
         raise StopUser()
 

@@ -9,24 +9,16 @@ to reading.
 
 from __future__ import annotations
 
-import time
-
-from django.core.cache import cache
+from training import versions
 
 CACHE_KEY = "content-version"
 
 
 def current() -> str:
-    """The version now; created on first use, so an emptied cache starts a new one."""
-    version = cache.get(CACHE_KEY)
-    if version is None:
-        version = str(time.time_ns())
-        # add() keeps a version another process set meanwhile.
-        if not cache.add(CACHE_KEY, version, timeout=None):
-            version = cache.get(CACHE_KEY) or version
-    return version
+    """The content version now."""
+    return versions.current(CACHE_KEY)
 
 
 def bump(**_signal_kwargs: object) -> None:
     """Start a new version; usable as a signal receiver."""
-    cache.set(CACHE_KEY, str(time.time_ns()), timeout=None)
+    versions.bump(CACHE_KEY)
