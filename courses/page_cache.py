@@ -42,7 +42,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils.translation import get_language_from_request
 from redis.exceptions import RedisError
 
-from courses import content_version
+from courses import content_version, shared_cache
 
 logger = logging.getLogger(__name__)
 
@@ -140,18 +140,20 @@ class PageCacheMiddleware:
         if variant is None:
             return self.get_response(request)
         try:
-            key, entry = self.look_up(variant)
+            version, entry = self.look_up(variant)
         except RedisError:
             logger.warning("Page cache unavailable; rendering %s", request.path, exc_info=True)
             return self.get_response(request)
         if entry is not None:
             return self.replay(entry)
+        # The pages' own caches need the version too: one read serves the whole request.
+        shared_cache.remember_version(request, version)
         response = self.get_response(request)
         # HEAD is served from what GET stored, but never stores: its body may be left out.
         if request.method == "GET" and response_is_storable(request, response):
             entry = (response.status_code, tuple(response.items()), response.content)
             try:
-                cache.set(key, entry, self.timeout)
+                cache.set(self.key(version, variant), entry, self.timeout)
             except RedisError:
                 logger.warning("Page cache unavailable; not storing %s", request.path)
         response[CACHE_HEADER] = MISS
@@ -184,22 +186,25 @@ class PageCacheMiddleware:
         )
         return hashlib.blake2b(varies.encode(), digest_size=16).hexdigest()
 
+    @staticmethod
+    def key(version: str, variant: str) -> str:
+        return f"page:{version}:{variant}"
+
     def look_up(self, variant: str) -> tuple[str, tuple | None]:
-        """The response's key under the current content version, and what is stored there.
+        """The current content version, and what is stored for `variant` under it.
 
         Usually one round-trip: the version and the entry under the version this process saw
         last are fetched together, and they match. Only after a publish does the version
         differ; the entry is then fetched again under the new one.
         """
-        guessed_key = f"page:{self.last_version}:{variant}"
+        guessed_key = self.key(self.last_version, variant)
         found = cache.get_many([content_version.CACHE_KEY, guessed_key])
         version = found.get(content_version.CACHE_KEY)
         if version is not None and version == self.last_version:
-            return guessed_key, found.get(guessed_key)
+            return version, found.get(guessed_key)
         version = version or content_version.current()
         self.last_version = version
-        key = f"page:{version}:{variant}"
-        return key, cache.get(key)
+        return version, cache.get(self.key(version, variant))
 
     @staticmethod
     def replay(entry: tuple) -> HttpResponse:

@@ -53,6 +53,11 @@ def request_content_version(request: HttpRequest | None) -> str | None:
         return request._content_version
 
 
+def remember_version(request: HttpRequest, version: str) -> None:
+    """Use `version`, already read from the cache, for the rest of `request`."""
+    request._content_version = version
+
+
 def _local_for(version: str) -> dict[str, Any]:
     if _local_version[0] != version or len(_local) >= LOCAL_LIMIT:
         _local.clear()
