@@ -8,13 +8,15 @@ moves on (`connect()`); the admin itself still checks permissions in full.
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser, Group, Permission
 from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 from redis.exceptions import RedisError
 
-from training import versions
+from courses.caching import versions
 
 VERSION_KEY = "permissions-version"
 CACHE_SECONDS = 24 * 60 * 60
@@ -70,10 +72,6 @@ def admin_access(request: HttpRequest) -> dict:
 
 def connect() -> None:
     """Move the version on whenever a user's or a group's permissions may have changed."""
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group, Permission
-    from django.db.models.signals import m2m_changed, post_delete, post_save
-
     user_model = get_user_model()
     for through in (
         user_model.groups.through,

@@ -6,6 +6,7 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self) -> None:
+        # Models are loaded only now: the receivers' module imports them.
         from accounts import admin_access
 
         admin_access.connect()

@@ -6,7 +6,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from courses.models.taxonomy import course_language_choices
+from courses.pages.taxonomy import course_language_choices
 
 
 class LearnerManager(UserManager):

@@ -9,7 +9,7 @@ again: its name must contain "bench"), migrated; a redis-server on a spare port;
 folder. It creates a two-lesson course that awards a certificate and N learners who have done
 the first lesson, starts W worker processes (`celery -A worker worker --concurrency C`) and
 waits until they are ready, then has the N learners complete the last lesson at once
-(`courses.progress.complete_lesson` from a pool of threads, as N web requests would), and
+(`courses.learning.completion.complete_lesson` from a pool of threads, as N web requests would), and
 waits until all N certificates are issued and emailed.
 
 It reports certificates per second (N over the time from the first completion to the last
@@ -115,9 +115,9 @@ def migrate(env: dict[str, str]) -> float:
 def prepare_learners(n: int):
     """A course with two lessons and `n` enrolled learners who have done the first one.
     Returns the learners and the last lesson."""
-    from courses.enrolment import enrol
+    from courses.learning.completion import complete_lesson
+    from courses.learning.enrolment import enrol
     from courses.models import CourseIndexPage, LessonPage
-    from courses.progress import complete_lesson
     from tests.factories import CoursePageFactory, LessonPageFactory, ModulePageFactory, UserFactory
 
     course = CoursePageFactory(
@@ -137,7 +137,7 @@ def complete_all_at_once(learners, lesson, threads: int) -> tuple[float, list[fl
     took, and the seconds each took (what a learner's request would wait, minus HTTP)."""
     from django.db import connection
 
-    from courses.progress import complete_lesson
+    from courses.learning.completion import complete_lesson
 
     def complete(learner) -> float:
         started = time.monotonic()
@@ -155,7 +155,7 @@ def complete_all_at_once(learners, lesson, threads: int) -> tuple[float, list[fl
 
 def wait_until_done(n: int, timeout: float) -> float:
     """Wait until n certificates are issued and emailed; returns the seconds waited."""
-    from courses.models import Certificate
+    from certificates.models import Certificate
 
     started = time.monotonic()
 
@@ -184,7 +184,7 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 def figures(n: int) -> dict:
-    from courses.models import Certificate
+    from certificates.models import Certificate
 
     rows = list(
         Certificate.objects.values_list("enrolment__completed_at", "issued_at", "emailed_at")

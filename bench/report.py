@@ -35,13 +35,7 @@ def data_sizes() -> dict[str, int]:
     """Rows in the tables the scenarios read, so a report says what size it ran at."""
     from django.contrib.auth import get_user_model
 
-    from courses.models import (
-        CoursePage,
-        Enrolment,
-        LessonCompletion,
-        LessonPage,
-        QuizAttempt,
-    )
+    from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage, QuizAttempt
 
     return {
         "courses": CoursePage.objects.count(),

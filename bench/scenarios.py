@@ -20,8 +20,8 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.db import transaction
 from django.db.models import Count
 
+from certificates.models import Certificate
 from courses.models import (
-    Certificate,
     CourseIndexPage,
     CoursePage,
     Enrolment,

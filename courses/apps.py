@@ -6,6 +6,7 @@ class CoursesConfig(AppConfig):
     verbose_name = "Courses"
 
     def ready(self) -> None:
-        from courses import signals
+        # Models are loaded only now: the receivers' module imports them.
+        from courses.caching import signals
 
         signals.connect()

@@ -3,7 +3,6 @@ from django.urls import path
 from courses import views
 
 urlpatterns = [
-    path("", views.my_learning, name="my_learning"),
     path("courses/<int:course_id>/enrol/", views.enrol_view, name="enrol"),
     path("courses/<int:course_id>/withdraw/", views.withdraw_view, name="withdraw"),
     path("lessons/<int:lesson_id>/complete/", views.complete_lesson_view, name="complete_lesson"),

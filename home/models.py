@@ -9,9 +9,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from courses.blocks import RICH_TEXT_FEATURES
 from courses.models import CourseIndexPage
-from courses.routing import CachedViewRestrictionsMixin, OneQueryRoutingMixin
+from courses.pages.blocks import RICH_TEXT_FEATURES
+from courses.pages.routing import CachedViewRestrictionsMixin, OneQueryRoutingMixin
 
 
 class HomePage(OneQueryRoutingMixin, CachedViewRestrictionsMixin, Page):

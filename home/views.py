@@ -1,12 +1,16 @@
-"""Site search across the courses, modules and lessons of the current site (Wagtail search)."""
+"""The learner's home, "My learning" (courses in progress and done, and certificates), and
+site search across the courses, modules and lessons of the current site (Wagtail search)."""
 
 import re
 
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from wagtail.models import Page, Site
 
+from certificates.models import Certificate
+from courses.learning.dashboard import course_cards, enrolled_courses
 from courses.models import CoursePage, LessonPage, ModulePage
 
 RESULTS_PER_PAGE = 10
@@ -32,3 +36,16 @@ def search(request: HttpRequest) -> HttpResponse:
         )
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return TemplateResponse(request, "home/search.html", {"query": query, "results": page})
+
+
+@login_required
+def my_learning(request: HttpRequest) -> HttpResponse:
+    courses = enrolled_courses(request.user, request)
+    in_progress = [c for c in courses if c.enrolment.completed_at is None]
+    context = {
+        "in_progress": in_progress,
+        "in_progress_cards": course_cards(in_progress, request),
+        "completed": [c for c in courses if c.enrolment.completed_at is not None],
+        "certificates": list(Certificate.objects.current_for(request.user)),
+    }
+    return TemplateResponse(request, "home/my_learning.html", context)

@@ -1,8 +1,8 @@
-"""The home page joins the anonymous page cache (`courses.page_cache`)."""
+"""The home page joins the anonymous page cache (`courses.caching.page_cache`)."""
 
 from wagtail import hooks
 
-from courses import page_cache
+from courses.caching import page_cache
 from home.models import HomePage
 
 

@@ -14,9 +14,10 @@ import bench.data.activity
 from bench.data import Plan, load
 from bench.data.pages import publish_child
 from bench.data.plan import COHORT_COURSE_SLUG, COHORT_LESSONS_DONE, username
-from courses.grading import grade_question, percent_of
+from certificates.models import Certificate
+from courses.assessment.grading import grade_question, percent_of
+from courses.assessment.questions import draw_questions
 from courses.models import (
-    Certificate,
     CoursePage,
     Enrolment,
     LessonCompletion,
@@ -25,7 +26,6 @@ from courses.models import (
     QuizAttempt,
     QuizPage,
 )
-from courses.quizzes import draw_questions
 
 SCALE = 0.005
 PLAN = Plan.for_scale(SCALE)

@@ -6,7 +6,7 @@ from wagtail.blocks import StreamBlockValidationError
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
-from courses.blocks import LessonStreamBlock
+from courses.pages.blocks import LessonStreamBlock
 
 
 @pytest.fixture

@@ -19,14 +19,11 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from courses.certificate_lifecycle import (
-    CertificateActionRefused,
-    retry_certificate,
-    revoke_certificate,
-)
-from courses.enrolment import enrol
-from courses.models import Certificate, LessonPage
-from courses.progress import complete_lesson
+from certificates.lifecycle import CertificateActionRefused, retry_certificate, revoke_certificate
+from certificates.models import Certificate
+from courses.learning.completion import complete_lesson
+from courses.learning.enrolment import enrol
+from courses.models import LessonPage
 from worker.certificates import issue, mark_failed
 
 User = get_user_model()
@@ -77,7 +74,9 @@ def staff_in_group(name: str, *codenames: str) -> User:
     group = Group.objects.create(name=name)
     group.permissions.add(
         Permission.objects.get(codename="access_admin"),
-        *Permission.objects.filter(content_type__app_label="courses", codename__in=codenames),
+        *Permission.objects.filter(
+            content_type__app_label__in=["courses", "certificates"], codename__in=codenames
+        ),
     )
     user = learner(name.lower().replace(" ", "-"))
     user.groups.add(group)
@@ -335,7 +334,7 @@ def test_retrying_a_failed_certificate_makes_it_pending_and_it_can_then_be_issue
     assert joao_failed.status == Status.ISSUED
     assert joao_failed.pdf
 
-    [entry] = ModelLogEntry.objects.filter(action="courses.certificate.retry")
+    [entry] = ModelLogEntry.objects.filter(action="certificates.retry")
     assert entry.user.username == "admin"
     assert entry.data["failure_reason"] == "OSError: storage unavailable"
 
@@ -346,7 +345,7 @@ def test_retrying_twice_enqueues_once(admin_user, joao_failed, django_capture_on
         with pytest.raises(CertificateActionRefused, match="Only a failed certificate"):
             retry_certificate(joao_failed, admin_user)
     assert len(callbacks) == 1
-    assert ModelLogEntry.objects.filter(action="courses.certificate.retry").count() == 1
+    assert ModelLogEntry.objects.filter(action="certificates.retry").count() == 1
 
 
 # Revoke
@@ -377,7 +376,7 @@ def test_revoking_records_who_when_and_why_and_the_public_page_says_revoked(
     assert amina_issued.revoked_reason == "Completed by someone else."
     assert amina_issued.pdf  # kept: it is what was issued
 
-    [entry] = ModelLogEntry.objects.filter(action="courses.certificate.revoke")
+    [entry] = ModelLogEntry.objects.filter(action="certificates.revoke")
     assert entry.object_id == str(amina_issued.pk)
     assert entry.user.username == "admin"
     assert entry.timestamp >= amina_issued.revoked_at
@@ -555,7 +554,7 @@ def test_the_change_permission_allows_the_actions(client, joao_failed):
     assert 'id="certificate-retry"' in client.get(inspect_url(joao_failed)).content.decode()
     client.post(action_url("retry", joao_failed))
     assert Certificate.objects.get(pk=joao_failed.pk).status == Status.PENDING
-    assert ModelLogEntry.objects.get(action="courses.certificate.retry").user == officer
+    assert ModelLogEntry.objects.get(action="certificates.retry").user == officer
 
 
 def test_only_view_and_change_can_be_given_to_groups(admin_client):
@@ -563,7 +562,7 @@ def test_only_view_and_change_can_be_given_to_groups(admin_client):
     html = response.content.decode()
     codenames = set(
         Permission.objects.filter(
-            content_type__app_label="courses", content_type__model="certificate"
+            content_type__app_label="certificates", content_type__model="certificate"
         ).values_list("codename", "pk")
     )
     offered = {codename for codename, pk in codenames if f'value="{pk}"' in html}

@@ -24,8 +24,8 @@ from pathlib import Path
 
 import pytest
 
-from courses.enrolment import enrol
-from courses.models import Certificate
+from certificates.models import Certificate
+from courses.learning.enrolment import enrol
 from tests.factories import UserFactory
 from tests.fault_storage import read_journal
 from tests.processes import (

@@ -21,9 +21,10 @@ from django.core.files.storage import default_storage
 from django.db import connection
 from pypdf import PdfReader
 
-from courses.enrolment import enrol
-from courses.models import Certificate, CoursePage, LessonPage
-from courses.progress import complete_lesson
+from certificates.models import Certificate
+from courses.learning.completion import complete_lesson
+from courses.learning.enrolment import enrol
+from courses.models import CoursePage, LessonPage
 from tests.factories import UserFactory
 from tests.processes import (
     database_url_for_workers,

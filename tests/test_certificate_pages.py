@@ -9,9 +9,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from courses.enrolment import enrol
-from courses.models import Certificate, LessonPage
-from courses.progress import complete_lesson
+from certificates.models import Certificate
+from courses.learning.completion import complete_lesson
+from courses.learning.enrolment import enrol
+from courses.models import LessonPage
 from tests.factories import UserFactory
 from worker.certificates import issue
 

@@ -9,7 +9,7 @@ import threading
 import pytest
 from django.db import connection
 
-from courses.enrolment import EnrolmentRefused, enrol
+from courses.learning.enrolment import EnrolmentRefused, enrol
 from courses.models import Enrolment
 from tests.factories import UserFactory
 

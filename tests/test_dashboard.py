@@ -4,9 +4,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from courses.enrolment import enrol, withdraw
+from courses.learning.completion import complete_lesson
+from courses.learning.enrolment import enrol, withdraw
 from courses.models import LessonPage
-from courses.progress import complete_lesson
 from tests.factories import UserFactory
 
 
@@ -53,7 +53,7 @@ def test_dashboard_shows_only_the_learners_own_courses(client, learner, course_b
 
 
 def dashboard_queries(client) -> int:
-    client.get("/learn/")  # fills the caches that content changes empty (courses.outline)
+    client.get("/learn/")  # fills the caches that content changes empty (courses.pages.outline)
     with CaptureQueriesContext(connection) as queries:
         assert client.get("/learn/").status_code == 200
     return len(queries)

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from courses.grading import grade_question, percent_of
+from courses.assessment.grading import grade_question, percent_of
 
 
 def choice_question(block_type: str, right: list[str], wrong: list[str], **fields) -> dict:
@@ -187,7 +187,7 @@ def test_percent_is_rounded_to_cents(score, max_score, percent):
 def test_short_answer_matches_whatever_the_unicode_composition():
     import unicodedata
 
-    from courses.grading import grade_question
+    from courses.assessment.grading import grade_question
 
     question = {"type": "short_answer", "points": 1, "accepted_answers": ["réfugié"]}
     decomposed = unicodedata.normalize("NFD", "Réfugié ")

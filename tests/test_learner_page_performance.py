@@ -1,7 +1,7 @@
 """What the learner's pages keep in the cache, and that it is never stale nor anyone's own.
 
 Lesson pages and "My learning" read course outlines, lesson bodies, routes and the site from
-the cache (`courses.outline`, `courses.shared_cache`, `courses.routing`): their queries stay
+the cache (`courses.pages.outline`, `courses.caching.shared_cache`, `courses.pages.routing`): their queries stay
 few and flat, every change to content shows at once, and nothing of one learner reaches
 another.
 """
@@ -12,10 +12,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from courses import content_version
-from courses.enrolment import enrol
+from courses.caching import content_version
+from courses.learning.completion import complete_lesson
+from courses.learning.enrolment import enrol
 from courses.models import LessonCompletion, LessonPage
-from courses.progress import complete_lesson
 from tests.factories import LessonPageFactory, UserFactory
 
 

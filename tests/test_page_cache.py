@@ -1,4 +1,4 @@
-"""The anonymous page cache (`courses.page_cache`): hits, invalidation by publishing, no leaks."""
+"""The anonymous page cache (`courses.caching.page_cache`): hits, invalidation by publishing, no leaks."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageViewRestriction, Site
 
-from courses import content_version, page_cache
-from courses.enrolment import enrol
+from courses.caching import content_version, page_cache
+from courses.learning.enrolment import enrol
 from courses.models import LessonPage, ModulePage
 from tests.factories import QuizPageFactory, UserFactory
 

@@ -13,7 +13,7 @@ from django.test import Client
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
-from courses.enrolment import enrol
+from courses.learning.enrolment import enrol
 from courses.models import CoursePage, LessonPage
 from tests.factories import UserFactory
 from training.compression import TextGZipMiddleware

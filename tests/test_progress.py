@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from courses.enrolment import enrol
+from courses.learning.enrolment import enrol
 from courses.models import Enrolment, LessonCompletion, LessonPage
 from tests.factories import UserFactory
 
@@ -119,7 +119,7 @@ def test_course_page_offers_to_continue_where_the_learner_left_off(client, learn
 
 
 def count_queries(client, url: str) -> int:
-    client.get(url)  # fills the caches that content changes empty (courses.outline)
+    client.get(url)  # fills the caches that content changes empty (courses.pages.outline)
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)

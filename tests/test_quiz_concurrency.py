@@ -11,10 +11,10 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 
-from courses.enrolment import enrol
-from courses.grading import grade_question
+from courses.assessment.attempts import QuizRefused, start_attempt, submit_attempt
+from courses.assessment.grading import grade_question
+from courses.learning.enrolment import enrol
 from courses.models import AttemptAnswer, ModulePage, QuizAttempt, QuizPage
-from courses.quizzes import QuizRefused, start_attempt, submit_attempt
 from tests.factories import QuizPageFactory, UserFactory, raw_question
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

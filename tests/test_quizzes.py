@@ -18,26 +18,19 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
-from courses.blocks import QuizQuestionsBlock
-from courses.demo.builder import publish_child, question_value, stream
-from courses.enrolment import enrol, withdraw
-from courses.models import (
-    AttemptAnswer,
-    Enrolment,
-    LessonPage,
-    ModulePage,
-    QuizAttempt,
-    QuizPage,
-)
-from courses.progress import complete_lesson, completion_status
-from courses.quizzes import (
+from courses.assessment.attempts import (
     QuizRefused,
-    draw_questions,
     quiz_state,
     save_answers,
     start_attempt,
     submit_attempt,
 )
+from courses.assessment.questions import draw_questions
+from courses.learning.completion import complete_lesson, completion_status
+from courses.learning.enrolment import enrol, withdraw
+from courses.models import AttemptAnswer, Enrolment, LessonPage, ModulePage, QuizAttempt, QuizPage
+from courses.pages.blocks import QuizQuestionsBlock
+from demo.builder import publish_child, question_value, stream
 from tests.factories import QuizPageFactory, UserFactory, answer_choice, raw_question
 
 START = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)

@@ -5,16 +5,10 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth import get_user_model
 
-from courses.enrolment import withdraw
+from courses.learning.enrolment import withdraw
+from courses.learning.roster import MAX_ROWS, RosterFileError, RosterRow, parse_roster
+from courses.learning.roster_import import import_roster, send_enrolment_emails
 from courses.models import Enrolment
-from courses.roster import (
-    MAX_ROWS,
-    RosterFileError,
-    RosterRow,
-    import_roster,
-    parse_roster,
-    send_enrolment_emails,
-)
 
 User = get_user_model()
 

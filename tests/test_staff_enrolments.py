@@ -16,8 +16,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from courses.admin_forms import CONFIRMATION_SALT
-from courses.enrolment import enrol
+from courses.admin.roster import CONFIRMATION_SALT
+from courses.learning.enrolment import enrol
 from courses.models import Enrolment
 
 User = get_user_model()

@@ -15,8 +15,9 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("accounts/", include("accounts.urls")),
+    path("learn/", home_views.my_learning, name="my_learning"),
     path("learn/", include("courses.urls")),
-    path("certificates/", include("courses.certificate_urls")),
+    path("certificates/", include("certificates.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", home_views.search, name="search"),
 ]

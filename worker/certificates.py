@@ -18,8 +18,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.certificates import EMAIL_TASK, send_task_later
-from courses.models import Certificate
+from certificates.issuing import EMAIL_TASK, send_task_later
+from certificates.models import Certificate
+from worker import pdf
 
 logger = logging.getLogger(__name__)
 
@@ -52,14 +53,12 @@ def issue(certificate_id: int) -> str:
     it renders (on SQLite a transaction locks the whole database); under the lock the status
     is checked again, so a second run at the same time still has no effect.
     """
-    from worker.pdf import render_certificate_pdf
-
     certificate = Certificate.objects.filter(pk=certificate_id).first()
     if certificate is None:
         return "gone"
     if certificate.status != Certificate.Status.PENDING:
         return certificate.status
-    content = render_certificate_pdf(certificate, verification_url(certificate))
+    content = pdf.render_certificate_pdf(certificate, verification_url(certificate))
     with transaction.atomic():
         certificate = Certificate.objects.select_for_update().filter(pk=certificate_id).first()
         if certificate is None:

@@ -3,21 +3,22 @@ code of the verification URL drawn as inline SVG (sharp at any size, no image fi
 
 from __future__ import annotations
 
+import base64
 from functools import cache
 
 import segno
 from django.conf import settings
 from django.template.loader import render_to_string
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
 
-from courses.models import Certificate
+from certificates.issuing import issuer_settings
+from certificates.models import Certificate
 
 
 @cache
 def _weasy():
     """WeasyPrint's font configuration and the stylesheet, made once per worker process."""
-    from weasyprint import CSS
-    from weasyprint.text.fonts import FontConfiguration
-
     fonts = FontConfiguration()
     css = CSS(string=render_to_string("certificates/certificate.css"), font_config=fonts)
     return fonts, css
@@ -31,18 +32,12 @@ def image_data_uri(image) -> str | None:
     """A Wagtail image as a data URI, so WeasyPrint needs no web server to fetch it."""
     if image is None:
         return None
-    import base64
-
     rendition = image.get_rendition("max-600x300|format-png")
     with rendition.file.open("rb") as handle:
         return "data:image/png;base64," + base64.b64encode(handle.read()).decode()
 
 
 def render_certificate_pdf(certificate: Certificate, verify_url: str) -> bytes:
-    from weasyprint import HTML
-
-    from courses.certificates import issuer_settings
-
     issuer = issuer_settings()
     html = render_to_string(
         "certificates/certificate.html",

@@ -26,6 +26,12 @@ TRANSIENT_ERRORS = (OSError, OperationalError, InterfaceError)
 MAX_ISSUE_RETRIES = 5
 
 
+def backoff_seconds(retries: int, first: int, longest: int) -> int:
+    """How long to wait before the next try: `first` seconds, doubling with each retry,
+    never more than `longest`."""
+    return min(2**retries * first, longest)
+
+
 @shared_task(name="worker.issue_certificate", bind=True, max_retries=MAX_ISSUE_RETRIES)
 def issue_certificate(self, certificate_id: int) -> str:
     """Issue one certificate (PDF, storage, status), then ask for the email to be sent.
@@ -45,7 +51,8 @@ def issue_certificate(self, certificate_id: int) -> str:
             certificates.mark_failed(certificate_id, f"Gave up after retries. {reason}")
             return "failed"
         certificates.count_try(certificate_id, reason)
-        raise self.retry(exc=error, countdown=min(2**self.request.retries * 5, 300)) from error
+        countdown = backoff_seconds(self.request.retries, first=5, longest=300)
+        raise self.retry(exc=error, countdown=countdown) from error
     except Exception as error:
         logger.exception("Certificate %s failed", certificate_id)
         certificates.mark_failed(certificate_id, f"{type(error).__name__}: {error}")
@@ -58,7 +65,8 @@ def send_certificate_email(self, certificate_id: int) -> str:
     try:
         return certificates.send_certificate_email(certificate_id)
     except TRANSIENT_ERRORS as error:
-        raise self.retry(exc=error, countdown=min(2**self.request.retries * 30, 600)) from error
+        countdown = backoff_seconds(self.request.retries, first=30, longest=600)
+        raise self.retry(exc=error, countdown=countdown) from error
 
 
 @shared_task(name="worker.sweep_pending_certificates")

@@ -4,7 +4,7 @@ Everything is planned from fixed random seeds, so every run plans the same rows;
 writes only the planned rows that are missing. No enrolment is complete (each learner has done
 fewer lessons than the course has), so loading issues no certificate.
 
-Attempts are written as `courses.quizzes.start_attempt` and `submit_attempt` leave them: the
+Attempts are written as `courses.assessment.attempts.start_attempt` and `submit_attempt` leave them: the
 questions are the app's own snapshot of the quiz (`draw_questions`), and every score comes
 from the app's grading functions.
 """
@@ -18,7 +18,8 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from uuid import UUID
 
-from courses.grading import grade_question, percent_of
+from courses.assessment.grading import grade_question, percent_of
+from courses.assessment.questions import draw_questions
 from courses.models import (
     AttemptAnswer,
     CoursePage,
@@ -27,7 +28,6 @@ from courses.models import (
     QuizAttempt,
     QuizPage,
 )
-from courses.quizzes import draw_questions
 
 from .plan import (
     COHORT_COURSE_SLUG,

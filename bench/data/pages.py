@@ -23,7 +23,7 @@ from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.search.backends import get_search_backends
 
-from courses import content_version
+from courses.caching import content_version
 from courses.models import (
     Audience,
     CourseIndexPage,

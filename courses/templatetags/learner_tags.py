@@ -13,19 +13,18 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 from wagtail.templatetags.wagtailcore_tags import slugurl
 
-from courses import shared_cache
-from courses.outline import SCHEMA
-from courses.shared_cache import request_content_version
+from courses.caching import shared_cache
+from courses.caching.shared_cache import request_content_version
+from courses.pages import blocks
+from courses.pages.outline import SCHEMA
 
 register = template.Library()
 
 
 def _block_code_fingerprint() -> str:
-    """A digest of what renders lesson blocks (their templates and `courses/blocks.py`), so a
+    """A digest of what renders lesson blocks (their templates and `courses/pages/blocks.py`), so a
     release that changes them does not serve bodies its predecessor rendered."""
-    import courses.blocks
-
-    sources = [Path(courses.blocks.__file__)]
+    sources = [Path(blocks.__file__)]
     sources += sorted((Path(settings.BASE_DIR) / "templates" / "courses" / "blocks").glob("*.html"))
     digest = hashlib.blake2b(digest_size=8)
     for source in sources:

@@ -3,7 +3,6 @@
 from .learning import (
     complete_lesson_view,
     enrol_view,
-    my_learning,
     undo_lesson_view,
     withdraw_view,
 )
@@ -13,7 +12,6 @@ __all__ = [
     "attempt_view",
     "complete_lesson_view",
     "enrol_view",
-    "my_learning",
     "review_view",
     "start_quiz_view",
     "submit_attempt_view",

@@ -1,7 +1,7 @@
-"""Learner actions: enrol, withdraw, mark lessons complete, and the "My learning" dashboard.
+"""Learner actions: enrol, withdraw, mark lessons complete.
 
-Views translate HTTP into calls to the domain functions in `courses.enrolment` and
-`courses.progress`; every change is a POST with CSRF protection.
+Views translate HTTP into calls to the domain functions in `courses.learning.enrolment` and
+`courses.learning.completion`; every change is a POST with CSRF protection.
 """
 
 from django.contrib import messages
@@ -9,15 +9,13 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from courses.dashboard import course_cards, current_certificates, enrolled_courses
-from courses.enrolment import EnrolmentRefused, enrol, withdraw
+from courses.learning.completion import NotEnrolled, complete_lesson, undo_lesson
+from courses.learning.enrolment import EnrolmentRefused, enrol, withdraw
 from courses.models import CoursePage, LessonPage
-from courses.progress import NotEnrolled, complete_lesson, undo_lesson
 
 
 def live_page_or_404(model, page_id: int):
@@ -82,16 +80,3 @@ def complete_lesson_view(request: HttpRequest, lesson_id: int) -> HttpResponse:
 @login_required
 def undo_lesson_view(request: HttpRequest, lesson_id: int) -> HttpResponse:
     return record_lesson(request, lesson_id, undo_lesson, _("Lesson marked not complete."))
-
-
-@login_required
-def my_learning(request: HttpRequest) -> HttpResponse:
-    courses = enrolled_courses(request.user, request)
-    in_progress = [c for c in courses if c.enrolment.completed_at is None]
-    context = {
-        "in_progress": in_progress,
-        "in_progress_cards": course_cards(in_progress, request),
-        "completed": [c for c in courses if c.enrolment.completed_at is not None],
-        "certificates": current_certificates(request.user),
-    }
-    return TemplateResponse(request, "courses/my_learning.html", context)

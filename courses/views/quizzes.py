@@ -14,17 +14,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from courses.models import QuizAttempt, QuizPage
-from courses.quizzes import (
+from courses.assessment.attempts import (
     AnswerRejected,
     QuizRefused,
-    attempt_for_display,
     close_expired_attempts,
-    review_for,
     save_answers,
     start_attempt,
     submit_attempt,
 )
+from courses.assessment.review import attempt_for_display, review_for
+from courses.models import QuizAttempt, QuizPage
 from courses.views.learning import live_page_or_404
 
 
@@ -36,7 +35,7 @@ def own_attempt_or_404(request: HttpRequest, attempt_id: int) -> QuizAttempt:
 
 
 def quiz_of(attempt: QuizAttempt) -> QuizPage:
-    quiz = QuizPage.objects.live().filter(translation_key=attempt.quiz_key).first()
+    quiz = QuizPage.objects.live_by_key(attempt.quiz_key)
     if quiz is None:
         raise Http404(_("This quiz is no longer published."))
     return quiz

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "accounts",
     "home",
     "courses",
+    "certificates",
     "worker",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -60,9 +61,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # First after static files, so a cached page skips everything below (courses.page_cache);
-    # compression inside it, so a stored page is compressed once, not on every hit.
-    "courses.page_cache.PageCacheMiddleware",
+    # First after static files, so a cached page skips everything below
+    # (courses.caching.page_cache); compression inside it, so a stored page is compressed
+    # once, not on every hit.
+    "courses.caching.page_cache.PageCacheMiddleware",
     "training.compression.TextGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -74,7 +76,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "courses.routing.CachedSiteMiddleware",
+    "courses.pages.routing.CachedSiteMiddleware",
 ]
 
 ROOT_URLCONF = "training.urls"
@@ -244,8 +246,8 @@ CACHES = {
 if env("REDIS_URL", default=""):
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Anonymous visitors' pages of the course tree are kept whole in the cache for this many
-# seconds, or until content changes (courses.page_cache). Only with Redis: a per-process cache
-# would not see another process's publish. 0 turns it off.
+# seconds, or until content changes (courses.caching.page_cache). Only with Redis: a
+# per-process cache would not see another process's publish. 0 turns it off.
 PAGE_CACHE_SECONDS = (
     env.int("PAGE_CACHE_SECONDS", default=300) if env("REDIS_URL", default="") else 0
 )

@@ -4,7 +4,7 @@ The database comes from DATABASE_URL like everywhere else (SQLite by default, Po
 """
 
 from .base import *  # noqa: F403
-from .base import DATABASES, STORAGES, VAR_DIR, env, env_path
+from .base import DATABASES, INSTALLED_APPS, STORAGES, VAR_DIR, env, env_path
 
 DEBUG = False
 # Fake key for tests only.
@@ -27,6 +27,8 @@ STORAGES = {
 MEDIA_ROOT = env_path("MEDIA_ROOT", VAR_DIR / "test-media")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 DEMO_DATA_ALLOWED = True
+# The demo content and `manage.py seed_demo`; production settings never install them.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 # A file, not memory, so a Celery worker process can share the test database with the suite,
 # and `--reuse-db` has something to reuse.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

@@ -1,0 +1,149 @@
+"""Certificates: what a learner earned, stated once and never edited.
+
+A certificate row is created, pending, in the same transaction that records a course as
+complete; that row is the outbox from which the worker issues the PDF (see worker/tasks.py).
+An issued certificate is never changed: a name correction issues a new one that replaces it,
+and recertification will issue a new one for a new cycle.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from certificates.codes import CODE_LENGTH, display_code, new_certificate_code
+
+
+class CertificateQuerySet(models.QuerySet):
+    def verifiable(self) -> CertificateQuerySet:
+        """Certificates with a public verification page: issued, revoked or replaced."""
+        return self.filter(status__in=Certificate.VERIFIABLE_STATUSES)
+
+    def current_for(self, user: AbstractBaseUser) -> CertificateQuerySet:
+        """A learner's current certificates as "My learning" lists them, most recently
+        completed first: issued ones and ones still to come. Revoked and replaced ones stay
+        downloadable by their owner but are not listed. Listed whatever became of the
+        enrolment or the course page since: a certificate states what the learner did then."""
+        return self.filter(enrolment__user=user, status__in=Certificate.CURRENT_STATUSES).order_by(
+            "-completed_at", "-pk"
+        )
+
+
+class Certificate(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        ISSUED = "issued", _("Issued")
+        FAILED = "failed", _("Failed")
+        REVOKED = "revoked", _("Revoked")
+        REPLACED = "replaced", _("Replaced")
+
+    enrolment = models.ForeignKey(
+        "courses.Enrolment", on_delete=models.PROTECT, related_name="certificates"
+    )
+    cycle = models.PositiveSmallIntegerField(
+        default=1, help_text=_("Certification cycle: recertification issues cycle 2, 3, …")
+    )
+    code = models.CharField(max_length=CODE_LENGTH, unique=True, default=new_certificate_code)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    # What the certificate states, fixed when it is created.
+    learner_name = models.CharField(max_length=150)
+    course_title = models.CharField(max_length=255)
+    course_phase = models.CharField(max_length=40)
+    completed_at = models.DateTimeField()
+    score = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
+    organisation = models.CharField(max_length=200)
+    signatory_name = models.CharField(max_length=150, blank=True)
+    signatory_title = models.CharField(max_length=150, blank=True)
+    wording = models.TextField(blank=True)
+    # Issuing.
+    pdf = models.FileField(upload_to="certificates/", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    issued_at = models.DateTimeField(null=True, blank=True)
+    tries = models.PositiveSmallIntegerField(default=0)
+    failure_reason = models.TextField(blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+    # Lifecycle.
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_reason = models.TextField(blank=True)
+    replaced_by = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="replaces"
+    )
+
+    #: Statuses with a public verification page; the others are not issued yet, or failed.
+    VERIFIABLE_STATUSES = (Status.ISSUED, Status.REVOKED, Status.REPLACED)
+    #: Statuses "My learning" lists: issued, and still to come.
+    CURRENT_STATUSES = (Status.ISSUED, Status.PENDING, Status.FAILED)
+
+    objects = CertificateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("certificate")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "cycle"],
+                condition=~models.Q(status="replaced"),
+                name="one_current_certificate_per_enrolment_cycle",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.course_title} — {self.learner_name} ({display_code(self.code)})"
+
+    @property
+    def display_code(self) -> str:
+        return display_code(self.code)
+
+    @property
+    def user(self) -> AbstractBaseUser:
+        return self.enrolment.user
+
+    @property
+    def is_verifiable(self) -> bool:
+        return self.status in self.VERIFIABLE_STATUSES
+
+    def can_be_downloaded_by(self, user: AbstractBaseUser) -> bool:
+        """The PDF is for its owner, and for staff who may view certificates."""
+        return user.is_authenticated and (
+            self.enrolment.user_id == user.pk or user.has_perm("certificates.view_certificate")
+        )
+
+
+@register_setting(icon="doc-full")
+class CertificateSettings(BaseSiteSetting):
+    """Who issues certificates, as printed on them. Changes apply to certificates issued later."""
+
+    organisation = models.CharField(
+        _("issuing organisation"), max_length=200, default="Crisis Ready training programme"
+    )
+    signatory_name = models.CharField(_("signatory name"), max_length=150, blank=True)
+    signatory_title = models.CharField(_("signatory title"), max_length=150, blank=True)
+    signature = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    wording = models.TextField(
+        _("wording"),
+        blank=True,
+        default="has completed the course",
+        help_text=_("The words between the learner's name and the course title."),
+    )
+
+    panels = [
+        FieldPanel("organisation"),
+        MultiFieldPanel(
+            [FieldPanel("signatory_name"), FieldPanel("signatory_title"), FieldPanel("signature")],
+            heading=_("Signatory"),
+        ),
+        FieldPanel("logo"),
+        FieldPanel("wording"),
+    ]
+
+    class Meta:
+        verbose_name = _("certificate settings")
