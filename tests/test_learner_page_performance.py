@@ -1,9 +1,9 @@
 """What the learner's pages keep in the cache, and that it is never stale nor anyone's own.
 
 Lesson pages and "My learning" read course outlines, lesson bodies, routes and the site from
-the cache (`courses.pages.outline`, `courses.caching.shared_cache`, `courses.pages.routing`): their queries stay
-few and flat, every change to content shows at once, and nothing of one learner reaches
-another.
+the cache (`courses.pages.outline`, `courses.caching.shared_cache`, `courses.pages.routing`):
+their queries stay few and flat, every change to content shows at once, and nothing of one
+learner reaches another.
 """
 
 import pytest

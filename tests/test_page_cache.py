@@ -1,4 +1,5 @@
-"""The anonymous page cache (`courses.caching.page_cache`): hits, invalidation by publishing, no leaks."""
+"""The anonymous page cache (`courses.caching.page_cache`): hits, invalidation by publishing,
+no leaks."""
 
 from __future__ import annotations
 

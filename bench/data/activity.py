@@ -4,9 +4,9 @@ Everything is planned from fixed random seeds, so every run plans the same rows;
 writes only the planned rows that are missing. No enrolment is complete (each learner has done
 fewer lessons than the course has), so loading issues no certificate.
 
-Attempts are written as `courses.assessment.attempts.start_attempt` and `submit_attempt` leave them: the
-questions are the app's own snapshot of the quiz (`draw_questions`), and every score comes
-from the app's grading functions.
+Attempts are written as `courses.assessment.attempts.start_attempt` and `submit_attempt`
+leave them: the questions are the app's own snapshot of the quiz (`draw_questions`), and
+every score comes from the app's grading functions.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Grading: pure functions from a question (as an attempt stored it) and a response to points.
 
-Questions are the dictionaries `courses.assessment.questions.question_snapshot` makes. Responses are a list
-of choice ids (single and multiple choice), "true" or "false", or the text typed.
+Questions are the dictionaries `courses.assessment.questions.question_snapshot` makes.
+Responses are a list of choice ids (single and multiple choice), "true" or "false", or the
+text typed.
 
 Multiple choice with partial credit: points × (right choices picked − wrong choices picked)
 ÷ right choices, never below zero. All or nothing: full points only for exactly the right set.

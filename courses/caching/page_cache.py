@@ -6,10 +6,11 @@ anonymous response is stored in the shared cache and replayed, at about the cost
 Django view (`PageCacheMiddleware`).
 
 What a stored page may depend on is all in its key: the content version
-(`courses.caching.content_version`, bumped by publishing, unpublishing, moving, deleting and the other
-changes `courses.caching.signals` lists, so one publish makes every stored page unreachable at once),
-the scheme and host (page URLs depend on the Wagtail site), the interface language, the
-encoding variant (gzip or not), the path and the query string (catalogue filters and pages).
+(`courses.caching.content_version`, bumped by publishing, unpublishing, moving, deleting and
+the other changes `courses.caching.signals` lists, so one publish makes every stored page
+unreachable at once), the scheme and host (page URLs depend on the Wagtail site), the
+interface language, the encoding variant (gzip or not), the path and the query string
+(catalogue filters and pages).
 
 What it may not depend on is kept out by refusing, in either direction:
 - requests that carry a session or messages cookie, or credentials, are neither served from
