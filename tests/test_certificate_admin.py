@@ -9,8 +9,7 @@ import io
 import openpyxl
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
-from django.contrib.messages import get_messages
+from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
@@ -27,6 +26,7 @@ from courses.certificate_lifecycle import (
 from courses.enrolment import enrol
 from courses.models import Certificate, LessonPage
 from courses.progress import complete_lesson
+from tests.staff import flash, learner, staff_in_group
 from worker.certificates import issue, mark_failed
 
 User = get_user_model()
@@ -40,11 +40,6 @@ def inspect_url(certificate: Certificate) -> str:
 
 def action_url(action: str, certificate: Certificate) -> str:
     return reverse(f"certificates:{action}", args=[certificate.pk])
-
-
-def learner(username: str, **fields) -> User:
-    fields.setdefault("email", f"{username}@example.org")
-    return User.objects.create_user(username=username, password="x-Long-enough-9", **fields)
 
 
 def complete_course(user: User, course) -> Certificate:
@@ -67,21 +62,6 @@ def failed(user: User, course, reason: str = "OSError: storage unavailable") -> 
     certificate = complete_course(user, course)
     mark_failed(certificate.pk, reason)
     return Certificate.objects.get(pk=certificate.pk)
-
-
-def flash(response) -> list[str]:
-    return [str(message).strip() for message in get_messages(response.wsgi_request)]
-
-
-def staff_in_group(name: str, *codenames: str) -> User:
-    group = Group.objects.create(name=name)
-    group.permissions.add(
-        Permission.objects.get(codename="access_admin"),
-        *Permission.objects.filter(content_type__app_label="courses", codename__in=codenames),
-    )
-    user = learner(name.lower().replace(" ", "-"))
-    user.groups.add(group)
-    return user
 
 
 def state(certificate: Certificate) -> tuple:
