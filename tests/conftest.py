@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 from courses.models import CourseIndexPage, CoursePage
 from home.models import HomePage
-from tests.factories import CoursePageFactory, LessonPageFactory, ModulePageFactory
+from tests.factories import CoursePageFactory, LessonPageFactory, ModulePageFactory, UserFactory
+from tests.processes import worker_command
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -70,6 +70,19 @@ def course_builder(catalogue):
     return build
 
 
+@pytest.fixture
+def course(course_builder) -> CoursePage:
+    """A published course of two modules of two lessons. A test file that needs another
+    course defines its own `course`."""
+    return course_builder(modules=2, lessons_per_module=2)
+
+
+@pytest.fixture
+def learner(db):
+    """A learner's account, enrolled in nothing."""
+    return UserFactory()
+
+
 @pytest.fixture(scope="session")
 def redis_url() -> str:
     """The Redis server the suite runs against. Its absence fails the test, loudly."""
@@ -93,19 +106,7 @@ def start_worker(env_overrides: dict[str, str], log_path: Path) -> subprocess.Po
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "training.settings.test", **env_overrides}
     log = log_path.open("wb")
     return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "worker",
-            "worker",
-            "--loglevel=INFO",
-            "--concurrency=1",
-            "--without-gossip",
-            "--without-mingle",
-            f"--hostname=test-{uuid.uuid4().hex[:8]}@%h",
-        ],
+        worker_command(),
         cwd=ROOT,
         env=env,
         stdout=log,
@@ -171,6 +172,12 @@ def allow_orm_beside_playwright():
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         yield
+
+
+@pytest.fixture
+def demo_site(allow_orm_beside_playwright):
+    """The demo courses and accounts of `make seed`, for the browser journeys."""
+    call_command("seed_demo", verbosity=0)
 
 
 @pytest.fixture

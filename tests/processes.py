@@ -140,6 +140,26 @@ def database_url_for_workers() -> str:
     raise NotImplementedError(f"No DATABASE_URL for {settings['ENGINE']}")
 
 
+def worker_command(
+    *, pool: str | None = None, concurrency: int = 1, beat_schedule: Path | None = None
+) -> list[str]:
+    """The command line of `celery -A worker worker` as every test starts it: this Python,
+    no gossip or mingle, a hostname of its own. Without `pool`, Celery's default pool; with
+    `beat_schedule`, the worker also runs beat (`-B`), keeping its schedule in that file."""
+    command = [sys.executable, "-m", "celery", "-A", "worker", "worker", "--loglevel=INFO"]
+    if pool is not None:
+        command.append(f"--pool={pool}")
+    command += [
+        f"--concurrency={concurrency}",
+        "--without-gossip",
+        "--without-mingle",
+        f"--hostname=test-{uuid.uuid4().hex[:8]}@%h",
+    ]
+    if beat_schedule is not None:
+        command += ["--beat", f"--schedule={beat_schedule}"]
+    return command
+
+
 def start_worker(
     env_overrides: dict[str, str],
     log_path: Path,
@@ -156,25 +176,9 @@ def start_worker(
     rather than in the working directory.
     """
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings_module, **env_overrides}
-    command = [
-        sys.executable,
-        "-m",
-        "celery",
-        "-A",
-        "worker",
-        "worker",
-        "--loglevel=INFO",
-        f"--pool={pool}",
-        f"--concurrency={concurrency}",
-        "--without-gossip",
-        "--without-mingle",
-        f"--hostname=test-{uuid.uuid4().hex[:8]}@%h",
-    ]
-    if beat_schedule is not None:
-        command += ["--beat", f"--schedule={beat_schedule}"]
     log = log_path.open("ab")
     return subprocess.Popen(
-        command,
+        worker_command(pool=pool, concurrency=concurrency, beat_schedule=beat_schedule),
         cwd=ROOT,
         env=env,
         stdout=log,

@@ -2,14 +2,16 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
 
 from courses.models import CoursePage, LessonPage
 
-pytestmark = [
+# Every browser test: marked `browser`, with a transactional database that the live server's
+# thread sees, put back to the migrated baseline after each test.
+BROWSER_TEST = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
+pytestmark = BROWSER_TEST
 BLOCKING_IMPACTS = {"serious", "critical"}
 
 
@@ -23,11 +25,6 @@ def blocking_violations(page) -> list[str]:
         for violation in results.response["violations"]
         if violation["impact"] in BLOCKING_IMPACTS
     ]
-
-
-@pytest.fixture
-def demo_site(allow_orm_beside_playwright):
-    call_command("seed_demo", verbosity=0)
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,7 @@ import io
 import openpyxl
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
-from django.contrib.messages import get_messages
+from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
@@ -24,6 +23,7 @@ from certificates.models import Certificate
 from courses.learning.completion import complete_lesson
 from courses.learning.enrolment import enrol
 from courses.models import LessonPage
+from tests.staff import flash, learner, staff_in_group
 from worker.certificates import issue, mark_failed
 
 User = get_user_model()
@@ -37,11 +37,6 @@ def inspect_url(certificate: Certificate) -> str:
 
 def action_url(action: str, certificate: Certificate) -> str:
     return reverse(f"certificates:{action}", args=[certificate.pk])
-
-
-def learner(username: str, **fields) -> User:
-    fields.setdefault("email", f"{username}@example.org")
-    return User.objects.create_user(username=username, password="x-Long-enough-9", **fields)
 
 
 def complete_course(user: User, course) -> Certificate:
@@ -64,23 +59,6 @@ def failed(user: User, course, reason: str = "OSError: storage unavailable") -> 
     certificate = complete_course(user, course)
     mark_failed(certificate.pk, reason)
     return Certificate.objects.get(pk=certificate.pk)
-
-
-def flash(response) -> list[str]:
-    return [str(message).strip() for message in get_messages(response.wsgi_request)]
-
-
-def staff_in_group(name: str, *codenames: str) -> User:
-    group = Group.objects.create(name=name)
-    group.permissions.add(
-        Permission.objects.get(codename="access_admin"),
-        *Permission.objects.filter(
-            content_type__app_label__in=["courses", "certificates"], codename__in=codenames
-        ),
-    )
-    user = learner(name.lower().replace(" ", "-"))
-    user.groups.add(group)
-    return user
 
 
 def state(certificate: Certificate) -> tuple:

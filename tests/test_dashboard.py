@@ -1,6 +1,5 @@
 """ "My learning": enrolled courses with progress, completed ones apart, in constant queries."""
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -8,11 +7,6 @@ from courses.learning.completion import complete_lesson
 from courses.learning.enrolment import enrol, withdraw
 from courses.models import LessonPage
 from tests.factories import UserFactory
-
-
-@pytest.fixture
-def learner(db):
-    return UserFactory()
 
 
 def test_dashboard_needs_a_login(client, db):

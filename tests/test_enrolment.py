@@ -9,16 +9,6 @@ from courses.models import Enrolment, LessonCompletion, LessonPage
 from tests.factories import UserFactory
 
 
-@pytest.fixture
-def learner(db):
-    return UserFactory()
-
-
-@pytest.fixture
-def course(course_builder):
-    return course_builder(modules=2, lessons_per_module=2)
-
-
 def enrol_url(course) -> str:
     return f"/learn/courses/{course.pk}/enrol/"
 

@@ -1,20 +1,9 @@
 """A new learner's first visit, in Chromium: sign up, enrol, read, mark complete, see progress."""
 
-import pytest
-from django.core.management import call_command
-
 from courses.models import CoursePage, LessonCompletion
-from tests.test_browser import blocking_violations
+from tests.test_browser import BROWSER_TEST, blocking_violations
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
-
-
-@pytest.fixture
-def demo_site(allow_orm_beside_playwright):
-    call_command("seed_demo", verbosity=0)
+pytestmark = BROWSER_TEST
 
 
 def test_sign_up_enrol_read_and_see_progress_on_the_dashboard(

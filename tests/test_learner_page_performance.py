@@ -20,11 +20,6 @@ from tests.factories import LessonPageFactory, UserFactory
 
 
 @pytest.fixture
-def learner(db):
-    return UserFactory()
-
-
-@pytest.fixture
 def course(course_builder):
     return course_builder(modules=2, lessons_per_module=3)
 

@@ -1,22 +1,10 @@
 """Lesson completion and course progress."""
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from courses.learning.enrolment import enrol
 from courses.models import Enrolment, LessonCompletion, LessonPage
-from tests.factories import UserFactory
-
-
-@pytest.fixture
-def learner(db):
-    return UserFactory()
-
-
-@pytest.fixture
-def course(course_builder):
-    return course_builder(modules=2, lessons_per_module=2)
 
 
 def lessons_of(course) -> list[LessonPage]:

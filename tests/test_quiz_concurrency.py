@@ -15,7 +15,7 @@ from courses.assessment.attempts import QuizRefused, start_attempt, submit_attem
 from courses.assessment.grading import grade_question
 from courses.learning.enrolment import enrol
 from courses.models import AttemptAnswer, ModulePage, QuizAttempt, QuizPage
-from tests.factories import QuizPageFactory, UserFactory, raw_question
+from tests.factories import QuizPageFactory, raw_question
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -45,11 +45,6 @@ def race(*requests: Callable[[], str]) -> list[str]:
     for thread in threads:
         thread.join(timeout=60)
     return outcomes
-
-
-@pytest.fixture
-def learner(db):
-    return UserFactory()
 
 
 def make_quiz(course_builder, learner, **fields) -> QuizPage:

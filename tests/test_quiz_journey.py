@@ -1,21 +1,11 @@
 """The demo learner finishes a course in Chromium: lessons, a failed final quiz, a passed retry."""
 
-import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 
 from courses.models import CoursePage, QuizAttempt, QuizPage
-from tests.test_browser import blocking_violations
+from tests.test_browser import BROWSER_TEST, blocking_violations
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
-
-
-@pytest.fixture
-def demo_site(allow_orm_beside_playwright):
-    call_command("seed_demo", verbosity=0)
+pytestmark = BROWSER_TEST
 
 
 def wrong_answer(question: dict) -> list[str] | str:

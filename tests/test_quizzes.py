@@ -37,11 +37,6 @@ START = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def learner(db):
-    return UserFactory()
-
-
-@pytest.fixture
 def course(course_builder):
     return course_builder(modules=1, lessons_per_module=2)
 

@@ -8,8 +8,7 @@ import io
 import openpyxl
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
-from django.contrib.messages import get_messages
+from django.contrib.auth.models import Group
 from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -19,16 +18,12 @@ from django.urls import reverse
 from courses.admin.roster import CONFIRMATION_SALT
 from courses.learning.enrolment import enrol
 from courses.models import Enrolment
+from tests.staff import flash, learner, staff_in_group
 
 User = get_user_model()
 INDEX = reverse("enrolments:index")
 ENROL = reverse("enrolments:enrol")
 HEADER = "email,name,organisation"
-
-
-def learner(username: str, **fields) -> User:
-    fields.setdefault("email", f"{username}@example.org")
-    return User.objects.create_user(username=username, password="x-Long-enough-9", **fields)
 
 
 def roster(*lines: str, name: str = "learners.csv") -> SimpleUploadedFile:
@@ -41,10 +36,6 @@ def upload(client, course, *lines: str):
 
 def confirmation_token(response) -> str:
     return response.context["confirmation"]["confirmation"].value()
-
-
-def flash(response) -> list[str]:
-    return [str(message).strip() for message in get_messages(response.wsgi_request)]
 
 
 @pytest.fixture
@@ -68,17 +59,6 @@ def cohort(first_aid, shelter):
     enrol(lena, shelter)
     Enrolment.objects.filter(user=lena).update(status=Enrolment.Status.WITHDRAWN)
     return amina, joao, lena
-
-
-def staff_in_group(name: str, *codenames: str) -> User:
-    group = Group.objects.create(name=name)
-    group.permissions.add(
-        Permission.objects.get(codename="access_admin"),
-        *Permission.objects.filter(content_type__app_label="courses", codename__in=codenames),
-    )
-    user = learner(name.lower().replace(" ", "-"))
-    user.groups.add(group)
-    return user
 
 
 # The list
