@@ -37,6 +37,7 @@ from certificates.lifecycle import (
 )
 from certificates.models import Certificate
 from courses.admin.exports import neutralise_formula
+from courses.admin.filters import status_filter
 
 
 def short_failure_reason(certificate: Certificate) -> str:
@@ -44,12 +45,7 @@ def short_failure_reason(certificate: Certificate) -> str:
 
 
 class CertificateFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(
-        choices=Certificate.Status.choices,
-        label=gettext_lazy("Status"),
-        empty_label=gettext_lazy("All"),
-        widget=forms.RadioSelect,
-    )
+    status = status_filter(Certificate.Status.choices)
     course = django_filters.ChoiceFilter(
         field_name="course_title", label=gettext_lazy("Course"), empty_label=gettext_lazy("All")
     )

@@ -4,7 +4,6 @@ course, status, organisation and country. Enrolling a cohort is `courses.admin.r
 from __future__ import annotations
 
 import django_filters
-from django import forms
 from django.db.models import OuterRef
 from django.urls import path
 from django.utils.functional import cached_property
@@ -18,6 +17,7 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from courses.admin.exports import neutralise_formula
+from courses.admin.filters import status_filter
 from courses.admin.permissions import model_permissions
 from courses.admin.roster import EnrolLearnersView
 from courses.models import CoursePage, Enrolment
@@ -38,12 +38,7 @@ class EnrolmentFilterSet(WagtailFilterSet):
     course = django_filters.ChoiceFilter(
         field_name="course_key", label=gettext_lazy("Course"), empty_label=gettext_lazy("All")
     )
-    status = django_filters.ChoiceFilter(
-        choices=Enrolment.Status.choices,
-        label=gettext_lazy("Status"),
-        empty_label=gettext_lazy("All"),
-        widget=forms.RadioSelect,
-    )
+    status = status_filter(Enrolment.Status.choices)
     organisation = django_filters.CharFilter(
         field_name="user__organisation",
         lookup_expr="icontains",
