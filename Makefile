@@ -11,10 +11,11 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 # The suite's Redis: a database of its own, so tests never touch development data.
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 
 .DEFAULT_GOAL := help
 .PHONY: help run test install prerequisites test-prerequisites migrate seed worker web \
-        lint format check-migrations check-deploy test-sqlite test-postgres clean bench
+        messages lint format check-migrations check-deploy check-translations test-sqlite test-postgres clean bench
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -38,7 +39,16 @@ test-postgres: ## Run the suite against the local PostgreSQL server
 test-sqlite: ## Run the suite against SQLite
 	env -u DATABASE_URL $(MAKE) test
 
-install: $(VENV)/.synced ## Create .venv and install the locked dependencies
+install: $(VENV)/.synced $(MO_FILES) ## Create .venv, install the locked dependencies, compile translations
+
+messages: install ## Update the translation catalogues in locale/ from code and templates (NEW=pt adds one)
+	$(PY) manage.py makemessages $(foreach code,$(notdir $(wildcard locale/*)) $(NEW),-l $(code)) \
+	  --ignore=.venv --ignore=bench --ignore=tests --ignore=demo --ignore=var --ignore=static \
+	  --no-obsolete
+
+# The interface's translations: compiled from their catalogues whenever one changes.
+$(MO_FILES): %.mo: %.po $(VENV)/.synced
+	$(PY) manage.py compilemessages --locale $(word 2,$(subst /, ,$@)) --ignore '.venv' -v 0
 
 $(VENV)/.synced: pyproject.toml uv.lock
 	@scripts/prerequisites.sh run
@@ -79,6 +89,14 @@ format: install ## Apply ruff format and djhtml
 check-migrations: install ## Fail if a model change has no migration
 	@mkdir -p var
 	$(PY) manage.py makemigrations --check --dry-run
+
+# A scratch database: the demo content, then its translated quizzes checked against their source.
+TRANSLATIONS_DB := sqlite:///var/check-translations.sqlite3
+check-translations: install ## Load the demo content and check that quiz translations match their source
+	@mkdir -p var && rm -f var/check-translations.sqlite3
+	DATABASE_URL=$(TRANSLATIONS_DB) $(PY) manage.py migrate --no-input -v 0
+	DATABASE_URL=$(TRANSLATIONS_DB) $(PY) manage.py seed_demo
+	DATABASE_URL=$(TRANSLATIONS_DB) $(PY) manage.py check_quiz_translations
 
 check-deploy: install ## Django's deployment checks with production settings
 	DJANGO_SETTINGS_MODULE=training.settings.production \

@@ -2,9 +2,11 @@
 
 from allauth.account.forms import LoginForm as AllauthLoginForm
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from training.languages import supported_language
 
 
 class SignupForm(forms.Form):
@@ -18,8 +20,10 @@ class SignupForm(forms.Form):
     )
 
     def signup(self, request, user: User) -> None:
+        """Keep the name, and the language the learner signed up in as their preference."""
         user.full_name = self.cleaned_data["full_name"].strip()
-        user.save(update_fields=["full_name"])
+        user.preferred_language = supported_language(get_language())
+        user.save(update_fields=["full_name", "preferred_language"])
 
 
 class ProfileForm(forms.ModelForm):

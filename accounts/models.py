@@ -6,7 +6,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from courses.pages.taxonomy import course_language_choices
+from training.languages import language_choices
 
 
 class LearnerManager(UserManager):
@@ -28,7 +28,7 @@ class User(AbstractUser):
     role = models.CharField(_("role or job title"), max_length=100, blank=True)
     country = CountryField(_("country"), blank=True)
     preferred_language = models.CharField(
-        _("preferred language"), max_length=12, choices=course_language_choices, blank=True
+        _("preferred language"), max_length=12, choices=language_choices, blank=True
     )
 
     objects = LearnerManager()

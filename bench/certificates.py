@@ -115,13 +115,17 @@ def migrate(env: dict[str, str]) -> float:
 def prepare_learners(n: int):
     """A course with two lessons and `n` enrolled learners who have done the first one.
     Returns the learners and the last lesson."""
+    from wagtail.models import Locale
+
     from courses.learning.completion import complete_lesson
     from courses.learning.enrolment import enrol
     from courses.models import CourseIndexPage, LessonPage
     from tests.factories import CoursePageFactory, LessonPageFactory, ModulePageFactory, UserFactory
 
     course = CoursePageFactory(
-        parent=CourseIndexPage.objects.get(), title="Bench course", awards_certificate=True
+        parent=CourseIndexPage.objects.get(locale=Locale.get_default()),
+        title="Bench course",
+        awards_certificate=True,
     )
     module = ModulePageFactory(parent=course)
     first, last = LessonPageFactory(parent=module), LessonPageFactory(parent=module)

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
 from django.db import transaction
 from django.db.models import Count
+from wagtail.models import Locale
 
 from certificates.models import Certificate
 from courses.models import (
@@ -116,7 +117,7 @@ def build_fixtures(seed: int = 6) -> dict:
     fixtures: dict = {
         "markers": MARKERS,
         "anonymous": {
-            "catalogue": page_path(CourseIndexPage.objects.get()),
+            "catalogue": page_path(CourseIndexPage.objects.get(locale=Locale.get_default())),
             "courses": [page_path(course) for course in regular],
             "lessons": rng.sample(all_lessons, min(200, len(all_lessons))),
         },

@@ -7,6 +7,10 @@ calls it when a course becomes complete); nothing else in `courses` imports this
 The row is the outbox. It is written in the transaction that records the completion, and
 the message is only sent after that transaction commits. If the message is lost (Redis down,
 a worker killed), the periodic sweep (`worker.sweep_pending_certificates`) sends it again.
+
+A certificate is written in one language, chosen when it is requested and stored on it
+(`certificate_language`): its statement (course title, phase, wording) is fixed in that
+language here, and the worker renders its PDF and email in it.
 """
 
 from __future__ import annotations
@@ -16,12 +20,16 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from celery import current_app
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Max
-from wagtail.models import Site
+from django.utils import translation
+from wagtail.models import Locale, Site
 
-from certificates.models import Certificate, CertificateSettings
+from certificates.models import DEFAULT_WORDING, Certificate, CertificateSettings
 from courses.assessment.models import QuizAttempt
+from training.languages import language_codes
 
 if TYPE_CHECKING:
     from courses.learning.models import Enrolment
@@ -69,11 +77,29 @@ def course_score(enrolment: Enrolment, course: CoursePage) -> Decimal | None:
     return (sum(scores) / len(scores)).quantize(Decimal("0.01")) if scores else None
 
 
+def certificate_language(user: AbstractBaseUser) -> str:
+    """The language a learner's certificate is written in.
+
+    The active language first: a course is completed in the learner's request (a lesson
+    marked complete, a quiz submitted), so it is the language of the page they completed
+    it on. Where none of ours is active (code run outside a request, a staff tool in another
+    language), the learner's preferred language; failing that, the site's default.
+    """
+    codes = language_codes()
+    active = translation.get_language()
+    if active in codes:
+        return active
+    preferred = getattr(user, "preferred_language", "")
+    return preferred if preferred in codes else settings.LANGUAGE_CODE
+
+
 def request_certificate(enrolment: Enrolment, course: CoursePage) -> Certificate | None:
     """Create the pending certificate for a completed enrolment and ask for it to be issued.
 
-    Call inside the transaction that records the completion. Idempotent: an enrolment has
-    one current certificate per cycle, so a second call returns the existing one.
+    Call inside the transaction that records the completion: the certificate is written in
+    the language active there (`certificate_language`). Idempotent: an enrolment has one
+    current certificate per cycle, so a second call returns the existing one, in the
+    language it was first written in.
     """
     if not course.awards_certificate or enrolment.completed_at is None:
         return None
@@ -84,23 +110,58 @@ def request_certificate(enrolment: Enrolment, course: CoursePage) -> Certificate
     )
     if existing is not None:
         return existing
-    certificate = Certificate.objects.create(enrolment=enrolment, **statement(enrolment, course))
+    language = certificate_language(enrolment.user)
+    certificate = Certificate.objects.create(
+        enrolment=enrolment, **statement(enrolment, course, language)
+    )
     send_task_later(ISSUE_TASK, certificate.pk)
     return certificate
 
 
-def statement(enrolment: Enrolment, course: CoursePage) -> dict:
-    """What the certificate will state, fixed now: later edits never change it."""
+def statement(enrolment: Enrolment, course: CoursePage, language: str | None = None) -> dict:
+    """What the certificate will state, fixed now, in `language` (by default the one
+    `certificate_language` picks): later edits never change it.
+
+    The course's words come from its translation in that language when one is written,
+    so the title, the phase and the wording read in the certificate's language.
+    """
+    language = language or certificate_language(enrolment.user)
     issuer = issuer_settings()
     user = enrolment.user
+    page = course_in(course, language)
+    with translation.override(language):
+        phase = str(course.get_phase_display())
     return {
+        "language": language,
         "learner_name": user.full_name or user.get_full_name() or user.email,
-        "course_title": course.title,
-        "course_phase": course.get_phase_display(),
+        "course_title": page.title,
+        "course_phase": phase,
         "completed_at": enrolment.completed_at,
         "score": course_score(enrolment, course),
         "organisation": issuer.organisation,
         "signatory_name": issuer.signatory_name,
         "signatory_title": issuer.signatory_title,
-        "wording": course.certificate_wording or issuer.wording,
+        "wording": page.certificate_wording or wording_in(issuer, language),
     }
+
+
+def course_in(course: CoursePage, language: str) -> CoursePage:
+    """The course as written in `language`: its live translation there, when an author
+    wrote one. Otherwise the source whose words the learner read: an alias (a translation
+    not written yet) only repeats its source's words."""
+    locale = Locale.objects.filter(language_code=language).first()
+    written = course.get_translation_or_none(locale) if locale else None
+    if written is not None and written.live and written.alias_of_id is None:
+        return written.specific
+    if course.alias_of_id is not None:
+        return course.alias_of.specific
+    return course
+
+
+def wording_in(issuer: CertificateSettings, language: str) -> str:
+    """The issuer's words between the name and the title. The default wording is ours, so
+    it is stated in the certificate's language; wording staff wrote is stated as written."""
+    if issuer.wording != DEFAULT_WORDING:
+        return issuer.wording
+    with translation.override(language):
+        return translation.gettext(DEFAULT_WORDING)

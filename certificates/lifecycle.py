@@ -125,8 +125,11 @@ def reissue_certificate(certificate: Certificate, by: AbstractBaseUser, reason: 
         # One certificate per enrolment and cycle is not replaced: step aside first.
         old.status = Status.REPLACED
         old.save(update_fields=["status"])
+        # The replacement speaks the learner's language, not the staff member's.
         new = Certificate.objects.create(
-            enrolment=old.enrolment, cycle=old.cycle, **statement(old.enrolment, course)
+            enrolment=old.enrolment,
+            cycle=old.cycle,
+            **statement(old.enrolment, course, language=old.language),
         )
         old.replaced_by = new
         old.save(update_fields=["replaced_by"])

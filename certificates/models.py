@@ -8,13 +8,20 @@ and recertification will issue a new one for a new cycle.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from certificates.codes import CODE_LENGTH, display_code, new_certificate_code
+from training.languages import language_choices, text_direction
+
+#: The issuer's wording until staff change it. Kept as the English source text, so a
+#: certificate can state it in its own language (`certificates.issuing.wording_in`).
+DEFAULT_WORDING = gettext_noop("has completed the course")
 
 
 class CertificateQuerySet(models.QuerySet):
@@ -60,6 +67,13 @@ class Certificate(models.Model):
     signatory_name = models.CharField(max_length=150, blank=True)
     signatory_title = models.CharField(max_length=150, blank=True)
     wording = models.TextField(blank=True)
+    language = models.CharField(
+        _("language"),
+        max_length=12,
+        choices=language_choices,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language the certificate is written in."),
+    )
     # Issuing.
     pdf = models.FileField(upload_to="certificates/", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -99,6 +113,11 @@ class Certificate(models.Model):
         return display_code(self.code)
 
     @property
+    def text_direction(self) -> str:
+        """ "rtl" or "ltr": the `dir` of what the certificate states, for its PDF and page."""
+        return text_direction(self.language)
+
+    @property
     def user(self) -> AbstractBaseUser:
         return self.enrolment.user
 
@@ -131,7 +150,7 @@ class CertificateSettings(BaseSiteSetting):
     wording = models.TextField(
         _("wording"),
         blank=True,
-        default="has completed the course",
+        default=DEFAULT_WORDING,
         help_text=_("The words between the learner's name and the course title."),
     )
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from courses.models import Audience, CourseIndexPage, CoursePage, LessonPage, ModulePage, QuizPage
 from demo.content import AUDIENCES, COURSES, HOME
@@ -91,7 +91,6 @@ def ensure_course(catalogue: CourseIndexPage, data: dict) -> int:
             phase=data["phase"],
             level=data["level"],
             estimated_hours=data["estimated_hours"],
-            language=data["language"],
             awards_certificate=data["awards_certificate"],
             outcomes=stream([("outcome", outcome) for outcome in data["outcomes"]]),
         )
@@ -105,7 +104,8 @@ def question_value(block_type: str, data: dict) -> dict:
     """A demo question as the raw value of its question block."""
     value = {
         "prompt": data["prompt"],
-        "image": None,
+        # An empty optional ImageBlock as the admin stores it (wagtail-localize needs the dict).
+        "image": {"image": None, "alt_text": "", "decorative": False},
         "points": data["points"],
         "feedback": data.get("feedback", ""),
     }
@@ -146,10 +146,15 @@ def ensure_quiz(course: CoursePage, data: dict) -> int:
     return 1
 
 
+def default_catalogue() -> CourseIndexPage:
+    """The catalogue in the default language, which the other languages translate."""
+    return CourseIndexPage.objects.get(locale=Locale.get_default())
+
+
 @transaction.atomic
 def build_demo_content() -> dict[str, int]:
     """Create whatever demo content is missing. Returns how many things were created."""
-    catalogue = CourseIndexPage.objects.get()
+    catalogue = default_catalogue()
     audiences = ensure_audiences()
     ensure_home_text(catalogue)
     pages = sum(ensure_course(catalogue, course) for course in COURSES)

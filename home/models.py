@@ -11,10 +11,11 @@ from wagtail.models import Page
 
 from courses.models import CourseIndexPage
 from courses.pages.blocks import RICH_TEXT_FEATURES
+from courses.pages.languages import TranslatedPageMixin, attach_available_languages
 from courses.pages.routing import CachedViewRestrictionsMixin, OneQueryRoutingMixin
 
 
-class HomePage(OneQueryRoutingMixin, CachedViewRestrictionsMixin, Page):
+class HomePage(TranslatedPageMixin, OneQueryRoutingMixin, CachedViewRestrictionsMixin, Page):
     heading = models.CharField(_("heading"), max_length=120, blank=True)
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
 
@@ -31,7 +32,7 @@ class HomePage(OneQueryRoutingMixin, CachedViewRestrictionsMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         catalogue = CourseIndexPage.objects.child_of(self).live().first()
         context["catalogue"] = catalogue
-        context["featured_courses"] = (
-            catalogue.get_courses()[: self.featured_course_count] if catalogue else []
+        context["featured_courses"] = attach_available_languages(
+            list(catalogue.get_courses()[: self.featured_course_count]) if catalogue else []
         )
         return context

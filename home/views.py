@@ -5,13 +5,18 @@ import re
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.urls import translate_url
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
+from accounts.languages import remember_language
 from certificates.models import Certificate
 from courses.learning.dashboard import course_cards, enrolled_courses
 from courses.models import CoursePage, LessonPage, ModulePage
+from training.languages import language_codes
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -29,7 +34,8 @@ def search(request: HttpRequest) -> HttpResponse:
         results = (
             Page.objects.live()
             .public()
-            .in_site(site)
+            # The site's tree in the active language (aliases of untranslated pages included).
+            .descendant_of(site.root_page.localized, inclusive=True)
             .type(CoursePage, ModulePage, LessonPage)
             .specific()
             .search(terms)
@@ -49,3 +55,21 @@ def my_learning(request: HttpRequest) -> HttpResponse:
         "certificates": list(Certificate.objects.current_for(request.user)),
     }
     return TemplateResponse(request, "home/my_learning.html", context)
+
+
+def switch_language(request: HttpRequest, code: str) -> HttpResponse:
+    """Go to `next` (the same page in language `code`, from the language switcher) and
+    remember the choice: on the learner's account, and in the language cookie.
+
+    A link, not a form, so that it works everywhere without JavaScript; what it changes is
+    only the language, which the learner can switch back the same way."""
+    if code not in language_codes():
+        raise Http404(_("This language is not available."))
+    target = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = translate_url("/", code)
+    response = HttpResponseRedirect(target)
+    remember_language(request, response, code)
+    return response

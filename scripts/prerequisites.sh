@@ -17,12 +17,18 @@ declare -A check=(
   [libpangoft2-1.0-0]="ldconfig -p | grep -q libpangoft2-1.0.so.0"
   [libharfbuzz-subset0]="ldconfig -p | grep -q libharfbuzz-subset.so.0"
   [fonts-dejavu-core]="test -d /usr/share/fonts/truetype/dejavu"
+  # Arabic certificates are set in Noto Naskh Arabic.
+  [fonts-noto-core]="test -f /usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf"
+  # msgfmt compiles the interface's translations (locale/*/LC_MESSAGES/django.po) at install.
+  [gettext]="command -v msgfmt"
 )
-packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
+packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-noto-core gettext)
 if [ "$purpose" = "test" ]; then
   check[redis-server]="command -v redis-server"
   check[chromium]="command -v chromium"
-  packages+=(redis-server chromium)
+  # pdftotext reads the certificates' text back in the tests.
+  check[poppler-utils]="command -v pdftotext"
+  packages+=(redis-server chromium poppler-utils)
 fi
 
 missing=()

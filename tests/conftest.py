@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from wagtail.models import Locale
 
 from courses.models import CourseIndexPage, CoursePage
 from home.models import HomePage
@@ -40,13 +41,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture
 def home(db) -> HomePage:
     """The home page the migrations create."""
-    return HomePage.objects.get()
+    return HomePage.objects.get(locale=Locale.get_default())
 
 
 @pytest.fixture
 def catalogue(db) -> CourseIndexPage:
     """The catalogue page the migrations create under the home page."""
-    return CourseIndexPage.objects.get()
+    return CourseIndexPage.objects.get(locale=Locale.get_default())
 
 
 def build_course(

@@ -24,7 +24,6 @@ class CoursePageFactory(wagtail_factories.PageFactory):
     summary = "A short course for people who help in a crisis."
     description = "<p>What the course is about.</p>"
     phase = CrisisPhase.PREPAREDNESS
-    language = "en"
     estimated_hours = 2
 
     class Meta:
@@ -110,7 +109,8 @@ def raw_question(
     (`choices`, `scoring`, `answer`, `accepted_answers`)."""
     value = {
         "prompt": prompt or f"<p>A {block_type.replace('_', ' ')} question.</p>",
-        "image": None,
+        # An empty optional ImageBlock as the admin stores it (wagtail-localize needs the dict).
+        "image": {"image": None, "alt_text": "", "decorative": False},
         "points": points,
         "feedback": feedback,
         **QUESTION_DEFAULTS[block_type](),

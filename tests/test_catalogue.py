@@ -4,6 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from courses.models import CrisisPhase, LessonPage
+from home.locales import ensure_languages, translate_page
 from tests.factories import AudienceFactory, CoursePageFactory
 
 
@@ -39,13 +40,14 @@ def test_catalogue_filters_by_phase_audience_and_language(client, catalogue):
     CoursePageFactory(
         parent=catalogue, title="Act", phase=CrisisPhase.RESPONSE, audiences=[consuls]
     )
-    CoursePageFactory(
+    rebuild = CoursePageFactory(
         parent=catalogue,
         title="Rebuild",
         phase=CrisisPhase.POST_CRISIS,
-        language="ar",
         audiences=[responders, consuls],
     )
+    ensure_languages()
+    translate_page(rebuild, "ar", title="إعادة البناء")
     assert titles_listed(client) == ["Act", "Plan", "Rebuild"]
     assert titles_listed(client, "?phase=response") == ["Act"]
     assert titles_listed(client, "?audience=first-responders") == ["Plan", "Rebuild"]

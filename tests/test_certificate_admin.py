@@ -389,6 +389,14 @@ def test_the_site_history_report_lists_certificate_actions_and_links_to_the_cert
 # Reissue
 
 
+def test_a_reissued_certificate_keeps_the_learners_language_not_the_staff_members(
+    admin_client, amina_issued
+):
+    Certificate.objects.filter(pk=amina_issued.pk).update(language="fr")
+    admin_client.post(action_url("reissue", amina_issued), {"reissue-reason": "Name misspelt."})
+    assert Certificate.objects.get(pk=amina_issued.pk).replaced_by.language == "fr"
+
+
 def test_reissuing_after_a_name_correction_creates_a_new_certificate_with_the_new_name(
     admin_client, amina_issued, django_capture_on_commit_callbacks
 ):

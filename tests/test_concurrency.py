@@ -11,26 +11,32 @@ from django.db import connection
 
 from courses.learning.enrolment import EnrolmentRefused, enrol
 from courses.models import Enrolment
+from home.locales import translate_page
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def race(course, users) -> list[str]:
+def race(course, users, courses=None) -> list[str]:
+    """Enrol each user at once; `courses` gives each user the page (translation) to enrol
+    from, the same `course` for all by default."""
+    courses = courses or [course] * len(users)
     barrier = threading.Barrier(len(users))
     outcomes: list[str] = []
 
-    def attempt(user):
+    def attempt(user, page):
         try:
             barrier.wait(timeout=10)
-            enrol(user, course)
+            enrol(user, page)
             outcomes.append("enrolled")
         except EnrolmentRefused as refusal:
             outcomes.append(str(refusal))
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=attempt, args=(user,)) for user in users]
+    threads = [
+        threading.Thread(target=attempt, args=pair) for pair in zip(users, courses, strict=True)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -43,6 +49,17 @@ def test_two_learners_racing_for_the_last_place_one_gets_it(course_builder, atte
     course = course_builder(capacity=1, modules=1, lessons_per_module=1)
     users = [UserFactory(), UserFactory()]
     outcomes = race(course, users)
+    assert sorted(outcomes) == ["This course is full.", "enrolled"]
+    assert Enrolment.objects.filter(course_key=course.translation_key).count() == 1
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_last_place_holds_across_translations(course_builder, attempt):
+    """One learner enrols from the English course page, one from its Arabic translation:
+    the places are the course's, shared by its translations, and so is the lock."""
+    course = course_builder(capacity=1, modules=1, lessons_per_module=1)
+    arabic = translate_page(course, "ar", title="دورة")
+    outcomes = race(course, [UserFactory(), UserFactory()], courses=[course, arabic])
     assert sorted(outcomes) == ["This course is full.", "enrolled"]
     assert Enrolment.objects.filter(course_key=course.translation_key).count() == 1
 

@@ -23,7 +23,7 @@ def test_each_page_type_allows_only_its_children(parent, children):
 
 def test_there_is_one_catalogue_under_the_home_page(home, catalogue):
     assert catalogue.get_parent().specific == home
-    assert CourseIndexPage.max_count == 1
+    assert CourseIndexPage.max_count_per_parent == 1  # one per language's home page
     assert not CourseIndexPage.can_create_at(home)
 
 

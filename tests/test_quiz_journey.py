@@ -1,6 +1,7 @@
 """The demo learner finishes a course in Chromium: lessons, a failed final quiz, a passed retry."""
 
 from django.contrib.auth import get_user_model
+from wagtail.models import Locale
 
 from courses.models import CoursePage, QuizAttempt, QuizPage
 from tests.test_browser import BROWSER_TEST, blocking_violations
@@ -44,7 +45,9 @@ def attempt_in_progress(user, quiz: QuizPage) -> QuizAttempt:
 def test_learner_fails_the_final_quiz_then_passes_it_and_completes_the_course(
     demo_site, live_server, page, screenshot_dir
 ):
-    course = CoursePage.objects.live().get(slug="reaching-migrants-before-a-crisis")
+    course = CoursePage.objects.live().get(
+        slug="reaching-migrants-before-a-crisis", locale=Locale.get_default()
+    )
     quiz = QuizPage.objects.live().descendant_of(course).get(slug="final-quiz")
     learner = get_user_model().objects.get(username="learner")
     violations = {}

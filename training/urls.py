@@ -1,4 +1,8 @@
+"""URLs. What learners read carries its language (English at /, the others under /fr/, /es/,
+/ar/: `i18n_patterns`); the admin, documents and the language switch do not."""
+
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
@@ -14,12 +18,8 @@ urlpatterns = [
         RedirectView.as_view(pattern_name="account_login", query_string=True),
     ),
     path("admin/", include(wagtailadmin_urls)),
-    path("accounts/", include("accounts.urls")),
-    path("learn/", home_views.my_learning, name="my_learning"),
-    path("learn/", include("courses.urls")),
-    path("certificates/", include("certificates.urls")),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", home_views.search, name="search"),
+    path("language/<str:code>/", home_views.switch_language, name="switch_language"),
 ]
 
 if settings.DEBUG:
@@ -29,7 +29,13 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [
+urlpatterns += i18n_patterns(
+    path("accounts/", include("accounts.urls")),
+    path("learn/", home_views.my_learning, name="my_learning"),
+    path("learn/", include("courses.urls")),
+    path("certificates/", include("certificates.urls")),
+    path("search/", home_views.search, name="search"),
     # Wagtail's page serving comes last: it matches every remaining URL.
     path("", include(wagtail_urls)),
-]
+    prefix_default_language=False,
+)

@@ -15,7 +15,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from certificates.issuing import EMAIL_TASK, send_task_later
@@ -25,12 +25,21 @@ from worker import pdf
 logger = logging.getLogger(__name__)
 
 
-def verification_url(certificate: Certificate) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse("certificate_verify", args=[certificate.code])
+def site_url(name: str, certificate: Certificate, language: str | None = None) -> str:
+    """The absolute address of one of the certificate's pages: among `language`'s URLs
+    (/ar/…), or with no language in it when None, whatever language is active."""
+    with translation.override(language):
+        return settings.SITE_URL.rstrip("/") + reverse(name, args=[certificate.code])
 
 
-def download_url(certificate: Certificate) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse("certificate_download", args=[certificate.code])
+def verification_url(certificate: Certificate, language: str | None = None) -> str:
+    """The public check page. The PDF and its QR code carry it without a language, so
+    whoever checks a certificate reads the page in their own."""
+    return site_url("certificate_verify", certificate, language)
+
+
+def download_url(certificate: Certificate, language: str | None = None) -> str:
+    return site_url("certificate_download", certificate, language)
 
 
 def pdf_name(certificate: Certificate) -> str:
@@ -90,7 +99,8 @@ def count_try(certificate_id: int, reason: str) -> None:
 
 
 def send_certificate_email(certificate_id: int) -> str:
-    """Email the learner a link to their certificate, once."""
+    """Email the learner a link to their certificate, once, in the certificate's language
+    (a task has no request, so no language of its own)."""
     with transaction.atomic():
         certificate = (
             Certificate.objects.select_for_update()
@@ -102,26 +112,30 @@ def send_certificate_email(certificate_id: int) -> str:
             return "not issued"
         if certificate.emailed_at is not None:
             return "already sent"
-        user = certificate.enrolment.user
-        send_mail(
-            _("Your certificate: %(course)s") % {"course": certificate.course_title},
-            _(
-                "Hello %(name)s,\n\nWell done: you completed “%(course)s”.\n"
-                "Download your certificate here (log in first):\n%(download)s\n\n"
-                "Anyone can check it is genuine at:\n%(verify)s\n"
-            )
-            % {
-                "name": certificate.learner_name,
-                "course": certificate.course_title,
-                "download": download_url(certificate),
-                "verify": verification_url(certificate),
-            },
-            None,
-            [user.email],
-        )
+        subject, body = certificate_email(certificate)
+        send_mail(subject, body, None, [certificate.enrolment.user.email])
         certificate.emailed_at = timezone.now()
         certificate.save(update_fields=["emailed_at"])
     return "sent"
+
+
+def certificate_email(certificate: Certificate) -> tuple[str, str]:
+    """The subject and body of the certificate email, in the certificate's language; its
+    links open the pages in that language too."""
+    language = certificate.language
+    with translation.override(language):
+        subject = _("Your certificate: %(course)s") % {"course": certificate.course_title}
+        body = _(
+            "Hello %(name)s,\n\nWell done: you completed “%(course)s”.\n"
+            "Download your certificate here (log in first):\n%(download)s\n\n"
+            "Anyone can check it is genuine at:\n%(verify)s\n"
+        ) % {
+            "name": certificate.learner_name,
+            "course": certificate.course_title,
+            "download": download_url(certificate, language),
+            "verify": verification_url(certificate, language),
+        }
+    return subject, body
 
 
 def pending_to_resend(older_than_seconds: int) -> list[int]:

@@ -1,5 +1,9 @@
 """Certificate PDFs with WeasyPrint: one A4 landscape page from an HTML template, with a QR
-code of the verification URL drawn as inline SVG (sharp at any size, no image file)."""
+code of the verification URL drawn as inline SVG (sharp at any size, no image file).
+
+A certificate is rendered in its own language, whatever language the worker runs in: its
+template's words and dates in that language, right to left for Arabic, in the fonts the
+stylesheet names for that direction (the Arabic one comes from Debian's fonts-noto-core)."""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from functools import cache
 import segno
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils import translation
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
@@ -18,7 +23,10 @@ from certificates.models import Certificate
 
 @cache
 def _weasy():
-    """WeasyPrint's font configuration and the stylesheet, made once per worker process."""
+    """WeasyPrint's font configuration and the stylesheet, made once per worker process.
+
+    One stylesheet for every language: what differs by direction is chosen by `dir`
+    selectors in it, so nothing here depends on the certificate being rendered."""
     fonts = FontConfiguration()
     css = CSS(string=render_to_string("certificates/certificate.css"), font_config=fonts)
     return fonts, css
@@ -37,18 +45,27 @@ def image_data_uri(image) -> str | None:
         return "data:image/png;base64," + base64.b64encode(handle.read()).decode()
 
 
-def render_certificate_pdf(certificate: Certificate, verify_url: str) -> bytes:
+def render_certificate_html(certificate: Certificate, verify_url: str) -> str:
+    """The certificate's page, in the certificate's language (not the worker's)."""
     issuer = issuer_settings()
-    html = render_to_string(
-        "certificates/certificate.html",
-        {
-            "certificate": certificate,
-            "verify_url": verify_url,
-            "qr_svg": qr_svg(verify_url),
-            "logo": image_data_uri(issuer.logo),
-            "signature": image_data_uri(issuer.signature),
-        },
-    )
+    with translation.override(certificate.language):
+        return render_to_string(
+            "certificates/certificate.html",
+            {
+                "certificate": certificate,
+                "language": certificate.language,
+                "direction": certificate.text_direction,
+                "verify_url": verify_url,
+                "qr_svg": qr_svg(verify_url),
+                "logo": image_data_uri(issuer.logo),
+                "signature": image_data_uri(issuer.signature),
+            },
+        )
+
+
+def render_certificate_pdf(certificate: Certificate, verify_url: str) -> bytes:
+    """The certificate as a one-page PDF, in its own language whatever the worker's."""
+    html = render_certificate_html(certificate, verify_url)
     fonts, css = _weasy()
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
         stylesheets=[css], font_config=fonts

@@ -6,7 +6,7 @@ from celery import shared_task
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
-from worker import certificates
+from worker import certificates, localize
 
 # Errors logged here reach the administrators through the deployment's error reporting.
 logger = logging.getLogger(__name__)
@@ -83,3 +83,15 @@ def sweep_pending_certificates() -> int:
     for certificate_id in unsent:
         send_certificate_email.delay(certificate_id)
     return len(pending) + len(unsent)
+
+
+@shared_task(name="worker.run_localize_job", bind=True, max_retries=5)
+def run_localize_job(self, job: dict) -> str:
+    """Run a wagtail-localize job (a page subtree to translate, a locale tree to fill with
+    aliases). Both kinds are safe to run twice; transient errors are tried again."""
+    try:
+        localize.run_job(job)
+    except TRANSIENT_ERRORS as error:
+        countdown = backoff_seconds(self.request.retries, first=5, longest=300)
+        raise self.retry(exc=error, countdown=countdown) from error
+    return "done"

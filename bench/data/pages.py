@@ -20,7 +20,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
-from wagtail.models import Page, PageLogEntry, Revision
+from wagtail.models import Locale, Page, PageLogEntry, Revision
 from wagtail.search.backends import get_search_backends
 
 from courses.caching import content_version
@@ -38,7 +38,6 @@ from courses.models import (
 from .content import SUBJECTS, lesson_body, lesson_title, quiz_questions
 from .plan import COHORT_COURSE_SLUG, Plan, course_slug
 
-LANGUAGES = ["en", "en", "fr", "en", "es", "ar", "en", "pt", "ru", "sw"]
 FALLBACK_AUDIENCES = [
     ("first-responders", "First responders"),
     ("local-authorities", "Local authorities"),
@@ -169,7 +168,6 @@ def course_page(number: int, audiences: list[Audience]) -> CoursePage:
         ),
         phase=phases[number % len(phases)],
         level=levels[(number // 3) % len(levels)],
-        language=LANGUAGES[number % len(LANGUAGES)],
         estimated_hours=4 + number % 5,
         awards_certificate=True,
         outcomes=[
@@ -235,7 +233,6 @@ def cohort_course(audiences: list[Audience]) -> tuple[CoursePage, list[Node]]:
         description="<p>A short course for the load test in which 500 learners finish at once.</p>",
         phase=CrisisPhase.RESPONSE,
         level=Level.INTRODUCTORY,
-        language="en",
         estimated_hours=1,
         awards_certificate=True,
     )
@@ -249,7 +246,7 @@ def cohort_course(audiences: list[Audience]) -> tuple[CoursePage, list[Node]]:
 def ensure_courses(plan: Plan) -> int:
     """Create the courses that do not exist yet (matched by slug), each with its pages in one
     transaction. Returns how many pages were created."""
-    catalogue = CourseIndexPage.objects.get()
+    catalogue = CourseIndexPage.objects.get(locale=Locale.get_default())
     existing = set(CoursePage.objects.child_of(catalogue).values_list("slug", flat=True))
     audiences = ensure_audiences()
     builders: dict[str, Callable[[], tuple[CoursePage, list[Node]]]] = {

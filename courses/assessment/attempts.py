@@ -5,6 +5,10 @@ does all of what it says or raises `QuizRefused` (a message for the learner) hav
 nothing. Starting is serialised per learner and course by locking the enrolment row, so a
 double click makes one attempt and the attempts limit holds; submitting locks the attempt
 row, so a second submit is refused and nothing is graded twice.
+
+An attempt takes its questions and rules from the quiz in the default language, whichever
+translation the learner starts from (`translations.source_quiz`), so the same answers get
+the same score in every language.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from django.utils.translation import ngettext
 from courses.assessment.grading import grade_question, percent_of
 from courses.assessment.models import AttemptAnswer, QuizAttempt
 from courses.assessment.questions import draw_questions
+from courses.assessment.translations import source_quiz
 from courses.learning.completion import update_completion_for
 from courses.learning.enrolment import lock_active_enrolment
 from courses.learning.models import Enrolment
@@ -41,7 +46,22 @@ class QuizRefused(Exception):
 
 
 class AnswerRejected(QuizRefused):
-    """The submitted answers do not fit the attempt (unknown question or choice)."""
+    """The submitted answers do not fit the attempt (two answers to a single choice question,
+    a true or false question answered "maybe")."""
+
+
+class QuizChanged(AnswerRejected):
+    """The answers name a question or a choice the attempt does not have: the learner's form
+    came from another version of the quiz (an old tab, a page kept offline)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "This quiz has changed since you opened it, so we could not save or grade "
+                "these answers. Reload the page to see the quiz as it is now, then answer "
+                "again."
+            )
+        )
 
 
 def grace() -> timedelta:
@@ -129,10 +149,14 @@ def quiz_state(user: AbstractBaseUser, quiz: QuizPage) -> QuizState:
 def start_attempt(user: AbstractBaseUser, quiz: QuizPage) -> QuizAttempt:
     """Start an attempt, or return the one in progress. Starting twice makes one attempt.
 
+    The questions, pass mark, time limit and attempt rules are the source quiz's (the quiz
+    in the default language), from whichever translation the learner starts.
+
     An attempt in progress whose time ran out is closed (graded) first, in a transaction
     of its own, so it stays closed even if a new attempt is then refused.
     """
     close_expired_attempts(user, quiz)
+    source = source_quiz(quiz)
     now = timezone.now()
     with transaction.atomic():
         enrolment = _locked_enrolment(user, quiz)
@@ -146,7 +170,7 @@ def start_attempt(user: AbstractBaseUser, quiz: QuizPage) -> QuizAttempt:
         submitted = list(
             QuizAttempt.objects.submitted().filter(user=user, quiz_key=quiz.translation_key)
         )
-        if problem := start_problem(quiz, submitted, now):
+        if problem := start_problem(source, submitted, now):
             raise QuizRefused(problem)
         last_number = QuizAttempt.objects.filter(
             user=user, quiz_key=quiz.translation_key
@@ -158,13 +182,13 @@ def start_attempt(user: AbstractBaseUser, quiz: QuizPage) -> QuizAttempt:
             user=user,
             quiz_key=quiz.translation_key,
             course_key=enrolment.course_key,
-            quiz_revision_id=quiz.live_revision_id,
+            quiz_revision_id=source.live_revision_id,
             number=(last_number or 0) + 1,
             seed=seed,
-            questions=draw_questions(quiz, seed),
-            pass_mark=quiz.pass_mark,
-            deadline=now + timedelta(minutes=quiz.time_limit_minutes)
-            if quiz.time_limit_minutes
+            questions=draw_questions(source, seed),
+            pass_mark=source.pass_mark,
+            deadline=now + timedelta(minutes=source.time_limit_minutes)
+            if source.time_limit_minutes
             else None,
         )
 
@@ -172,12 +196,13 @@ def start_attempt(user: AbstractBaseUser, quiz: QuizPage) -> QuizAttempt:
 def parse_responses(attempt: QuizAttempt, data: Mapping[str, list[str]]) -> dict[str, object]:
     """Responses from form data (`q-<question id>` fields), checked against the attempt.
 
-    Raises AnswerRejected for a question not in this attempt or a choice not in its question.
+    Raises QuizChanged for a question not in this attempt or a choice not in its question,
+    AnswerRejected for other answers that cannot be right or wrong.
     """
     questions = {question["id"]: question for question in attempt.questions}
     unknown = [name for name in data if name.startswith("q-") and name[2:] not in questions]
     if unknown:
-        raise AnswerRejected(_("Some answers are for questions that are not in this attempt."))
+        raise QuizChanged()
     responses: dict[str, object] = {}
     for question_id, question in questions.items():
         values = [value for value in data.get(f"q-{question_id}", []) if value != ""]
@@ -192,7 +217,7 @@ def parse_responses(attempt: QuizAttempt, data: Mapping[str, list[str]]) -> dict
         else:
             choice_ids = {choice["id"] for choice in question["choices"]}
             if not set(values) <= choice_ids:
-                raise AnswerRejected(_("That answer is not one of the choices."))
+                raise QuizChanged()
             if question["type"] == "single_choice" and len(values) > 1:
                 raise AnswerRejected(_("Choose only one answer to that question."))
             responses[question_id] = sorted(set(values))

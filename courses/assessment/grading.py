@@ -4,6 +4,10 @@ Questions are the dictionaries `courses.assessment.questions.question_snapshot` 
 Responses are a list of choice ids (single and multiple choice), "true" or "false", or the
 text typed.
 
+Short answers match any answer the quiz accepts in any of its languages (`accepted_answers`,
+and `translated_answers` by language), so the same words score the same on every language's
+page.
+
 Multiple choice with partial credit: points × (right choices picked − wrong choices picked)
 ÷ right choices, never below zero. All or nothing: full points only for exactly the right set.
 """
@@ -49,7 +53,9 @@ def grade_true_false(question: dict, response: object) -> tuple[Decimal, bool]:
 
 def grade_short_answer(question: dict, response: object) -> tuple[Decimal, bool]:
     typed = normalise_answer(response) if isinstance(response, str) else ""
-    accepted = {normalise_answer(answer) for answer in question["accepted_answers"]}
+    in_translations = question.get("translated_answers", {}).values()
+    answers = [*question["accepted_answers"], *(a for listed in in_translations for a in listed)]
+    accepted = {normalise_answer(answer) for answer in answers}
     is_correct = bool(typed) and typed in accepted
     return (Decimal(question["points"]) if is_correct else Decimal(0)), is_correct
 

@@ -20,11 +20,12 @@ from courses.assessment.attempts import quiz_state
 from courses.learning.enrolment import active_enrolment, enrolment_panel
 from courses.learning.progress import course_progress
 from courses.pages.blocks import RICH_TEXT_FEATURES, QuizQuestionsBlock
+from courses.pages.languages import TranslatedPageMixin
 from courses.pages.models import CoursePartMixin, CourseTreeManager
 from courses.pages.routing import CachedViewRestrictionsMixin
 
 
-class QuizPage(CoursePartMixin, CachedViewRestrictionsMixin, Page):
+class QuizPage(TranslatedPageMixin, CoursePartMixin, CachedViewRestrictionsMixin, Page):
     """A quiz in a module: its questions, and the rules for attempting it and reviewing it."""
 
     class Purpose(models.TextChoices):

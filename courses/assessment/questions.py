@@ -2,12 +2,17 @@
 
 A snapshot holds everything needed to show and grade a question (`courses.assessment.grading`
 reads it), so an author editing the quiz later changes nothing for attempts already started.
+Attempts draw from the quiz in the default language (`translations.source_quiz`): a short
+answer question also keeps the answers its translations accept, so an answer typed in any
+language of the quiz counts, whichever language the learner reads it in.
 """
 
 from __future__ import annotations
 
 import random
 from typing import TYPE_CHECKING
+
+from courses.assessment.translations import translated_answers
 
 if TYPE_CHECKING:
     from courses.assessment.pages import QuizPage
@@ -49,6 +54,11 @@ def draw_questions(quiz: QuizPage, seed: int) -> list[dict]:
     """The questions for one attempt: drawn, ordered and with choices ordered by `seed`."""
     rng = random.Random(seed)  # noqa: S311 - shuffling questions, not security
     questions = [question_snapshot(child) for child in quiz.questions]
+    short_answers = [q for q in questions if q["type"] == "short_answer"]
+    if short_answers:
+        translated = translated_answers(quiz)
+        for question in short_answers:
+            question["translated_answers"] = translated.get(question["id"], {})
     if quiz.questions_to_draw and quiz.questions_to_draw < len(questions):
         drawn = set(rng.sample(range(len(questions)), quiz.questions_to_draw))
         questions = [q for index, q in enumerate(questions) if index in drawn]

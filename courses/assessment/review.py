@@ -1,7 +1,8 @@
 """What learners see of their attempts: the answer form, the review, results per quiz.
 
 The answer form never holds which answers are right; the review shows as much as the quiz's
-review policy allows.
+review policy allows. Both are worded in the language of the quiz page they are shown with
+(`translations.in_language`); the attempt keeps the questions it graded.
 """
 
 from __future__ import annotations
@@ -15,22 +16,33 @@ from wagtail.images import get_image_model
 
 from courses.assessment.attempts import quiz_state
 from courses.assessment.models import AttemptAnswer, QuizAttempt
+from courses.assessment.translations import in_language
 from courses.learning.progress import CompletionStatus, Progress, outstanding
+from training.languages import text_direction
 
 if TYPE_CHECKING:
     from courses.assessment.pages import QuizPage
     from courses.pages.models import CoursePage
 
 
-def _images_for(attempt: QuizAttempt) -> dict:
-    ids = [question["image_id"] for question in attempt.questions if question["image_id"]]
+def _words_language(question: dict) -> dict:
+    """`language` and `direction` of a question whose words are not the quiz page's (not
+    translated yet), for its `lang` and `dir` attributes; else empty."""
+    language = question.get("language")
+    return {"language": language, "direction": text_direction(language)} if language else {}
+
+
+def _images_for(questions: list[dict]) -> dict:
+    ids = [question["image_id"] for question in questions if question["image_id"]]
     return get_image_model().objects.in_bulk(ids) if ids else {}
 
 
-def attempt_for_display(attempt: QuizAttempt) -> dict:
-    """What the answer form may show: prompts and choice texts, never which one is right."""
+def attempt_for_display(attempt: QuizAttempt, quiz: QuizPage | None = None) -> dict:
+    """What the answer form may show: prompts and choice texts, never which one is right.
+    Worded as `quiz`, the quiz in the learner's language, words where it has them."""
     saved = {answer.question_id: answer.response for answer in attempt.answers.all()}
-    images = _images_for(attempt)
+    shown = in_language(attempt.questions, quiz)
+    images = _images_for(shown)
     questions = [
         {
             "number": number,
@@ -45,8 +57,9 @@ def attempt_for_display(attempt: QuizAttempt) -> dict:
                 for choice in question.get("choices", [])
             ],
             "response": saved.get(question["id"]),
+            **_words_language(question),
         }
-        for number, question in enumerate(attempt.questions, start=1)
+        for number, question in enumerate(shown, start=1)
     ]
     return {"questions": questions, "answered": len(saved)}
 
@@ -60,6 +73,7 @@ def review_row(
     row = {
         "number": number,
         "type": question["type"],
+        **_words_language(question),
         "prompt": question["prompt"],
         "image": images.get(question["image_id"]),
         "image_alt": question["image_alt"],
@@ -103,13 +117,14 @@ def review_for(user: AbstractBaseUser, quiz: QuizPage, attempt: QuizAttempt) -> 
     show_correctness = detail != quiz.ReviewDetail.SCORE
     show_feedback = detail == quiz.ReviewDetail.FEEDBACK
     answers = {answer.question_id: answer for answer in attempt.answers.all()}
-    images = _images_for(attempt) if show_correctness else {}
+    shown = in_language(attempt.questions, quiz) if show_correctness else []
+    images = _images_for(shown)
     rows = [
         review_row(number, question, answers.get(question["id"]), images, show_feedback)
-        for number, question in enumerate(attempt.questions, start=1)
+        for number, question in enumerate(shown, start=1)
     ]
     return {
-        "rows": rows if show_correctness else [],
+        "rows": rows,
         "show_correctness": show_correctness,
         "show_feedback": show_feedback,
         "state": quiz_state(user, quiz),

@@ -39,8 +39,8 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.core.exceptions import MiddlewareNotUsed
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
-from django.urls import URLPattern, URLResolver, get_resolver
-from django.utils.translation import get_language_from_request
+from django.urls import LocalePrefixPattern, URLPattern, URLResolver, get_resolver
+from django.utils.translation import get_language_from_path, get_language_from_request
 from redis.exceptions import RedisError
 
 from courses.caching import content_version, shared_cache
@@ -79,16 +79,42 @@ def non_page_prefixes(url_patterns: list | None = None) -> tuple[str, ...]:
     literal prefix, so it is not among them; a page path wrongly left out here would only
     never be cached, never be served wrongly.
     """
-    prefixes = {url for url in (settings.STATIC_URL, settings.MEDIA_URL) if url.startswith("/")}
+    files = {url for url in (settings.STATIC_URL, settings.MEDIA_URL) if url.startswith("/")}
+    prefixes = set(files)
     patterns = get_resolver().url_patterns if url_patterns is None else url_patterns
     for pattern in patterns:
         if not isinstance(pattern, URLPattern | URLResolver):
+            continue
+        if isinstance(pattern.pattern, LocalePrefixPattern):
+            # i18n_patterns: the same prefixes under each language's (none for the default
+            # language when it is not prefixed).
+            inner = set(non_page_prefixes(pattern.url_patterns)) - files
+            for language in language_prefixes(pattern.pattern):
+                prefixes.update(f"/{language}{prefix.lstrip('/')}" for prefix in inner)
             continue
         route = str(pattern.pattern).removeprefix("^")
         literal = REGEX_SPECIAL.split(route, maxsplit=1)[0]
         if literal:
             prefixes.add(f"/{literal}")
+    prefixes.discard("/")
     return tuple(sorted(prefixes))
+
+
+def language_prefixes(pattern: LocalePrefixPattern) -> list[str]:
+    """ "fr/", "ar/", … and "" for the default language when its URLs carry no prefix."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    return [
+        "" if code == settings.LANGUAGE_CODE and not pattern.prefix_default_language else f"{code}/"
+        for code in codes
+    ]
+
+
+def request_language(request: HttpRequest, language_in_path: bool) -> str:
+    """The language LocaleMiddleware will choose: the URL's, and for a URL without one
+    (with `prefix_default_language=False`) always the default language."""
+    if language_in_path:
+        return get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    return get_language_from_request(request)
 
 
 def response_is_storable(request: HttpRequest, response: HttpResponseBase) -> bool:
@@ -179,7 +205,7 @@ class PageCacheMiddleware:
             (
                 request.scheme,
                 request.get_host(),
-                get_language_from_request(request, check_path=self.language_in_path),
+                request_language(request, self.language_in_path),
                 encoding,
                 request.path,
                 request.META.get("QUERY_STRING", ""),

@@ -85,6 +85,20 @@ def lock_active_enrolment(user: AbstractBaseUser, course_key: UUID) -> Enrolment
     )
 
 
+def lock_course(course_key: UUID) -> None:
+    """Lock every translation's page row of a course until the transaction ends.
+
+    Places are shared by all translations, so the lock must be too: two learners enrolling
+    from /en/ and /ar/ wait for each other. Rows are locked in id order, so two lockers
+    cannot each hold one row and wait for the other."""
+    list(
+        Page.objects.select_for_update()
+        .filter(translation_key=course_key)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
 def enrol(
     user: AbstractBaseUser,
     course: CoursePage,
@@ -97,11 +111,11 @@ def enrol(
     Enrolling again while enrolled returns the same enrolment and changes nothing. A learner
     who withdrew is enrolled again with the same record, so their progress is still there.
     Staff enrolling someone (`enrolled_by`) skip the key, but not the places or the window.
-    The course row is locked while places are counted, so two learners racing for the last
-    place cannot both get it.
+    The course is locked while places are counted, so two learners racing for the last
+    place cannot both get it, whichever translations of the course they enrol from.
     """
     with transaction.atomic():
-        Page.objects.select_for_update().filter(pk=course.pk).first()
+        lock_course(course.translation_key)
         enrolment = (
             Enrolment.objects.select_for_update()
             .filter(user=user, course_key=course.translation_key)

@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 from uuid import UUID
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import OuterRef, Subquery
+from django.db.models import Case, OuterRef, Subquery, Value, When
 from django.http import HttpRequest
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -33,6 +33,11 @@ from courses.learning.enrolment import active_enrolment, can_read_lessons, enrol
 from courses.learning.progress import Progress, completed_lesson_keys, course_progress
 from courses.pages.blocks import RICH_TEXT_FEATURES, LessonStreamBlock, OutcomesBlock
 from courses.pages.filters import CourseFilter
+from courses.pages.languages import (
+    TranslatedPageMixin,
+    attach_available_languages,
+    with_content_language,
+)
 from courses.pages.outline import (
     ModuleOutline,
     build_outlines,
@@ -41,7 +46,7 @@ from courses.pages.outline import (
     syllabus,
 )
 from courses.pages.routing import CachedViewRestrictionsMixin
-from courses.pages.taxonomy import CrisisPhase, Level, course_language_choices
+from courses.pages.taxonomy import CrisisPhase, Level
 
 if TYPE_CHECKING:
     from courses.assessment.pages import QuizPage
@@ -51,8 +56,13 @@ class CourseTreeQuerySet(PageQuerySet):
     """Queries for pages that learners' records name by translation key (courses, quizzes)."""
 
     def live_by_key(self, translation_key: UUID) -> Page | None:
-        """The live page that has (or translates) `translation_key`, or None."""
-        return self.live().filter(translation_key=translation_key).first()
+        """The live page that has (or translates) `translation_key`, or None: the one in the
+        default language when it is live, so rules such as completion read one tree."""
+        in_default_language_first = Case(
+            When(locale__language_code=settings.LANGUAGE_CODE, then=Value(0)), default=Value(1)
+        )
+        pages = self.live().filter(translation_key=translation_key)
+        return pages.order_by(in_default_language_first, "locale_id").first()
 
     def title_by_key(self, key: OuterRef) -> Subquery:
         """The title of the page with translation key `key`, for annotating records (the
@@ -64,7 +74,7 @@ class CourseTreeQuerySet(PageQuerySet):
 CourseTreeManager = PageManager.from_queryset(CourseTreeQuerySet)
 
 
-class CourseIndexPage(CachedViewRestrictionsMixin, Page):
+class CourseIndexPage(TranslatedPageMixin, CachedViewRestrictionsMixin, Page):
     """The catalogue: every published course, filtered by phase, audience and language."""
 
     intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
@@ -73,7 +83,7 @@ class CourseIndexPage(CachedViewRestrictionsMixin, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["courses.CoursePage"]
-    max_count = 1
+    max_count_per_parent = 1  # one catalogue per language's home page
     courses_per_page = 12
 
     class Meta:
@@ -82,7 +92,7 @@ class CourseIndexPage(CachedViewRestrictionsMixin, Page):
     def get_courses(self) -> models.QuerySet[CoursePage]:
         """Published courses with everything their catalogue cards show, in few queries."""
         return (
-            CoursePage.objects.child_of(self)
+            with_content_language(CoursePage.objects.child_of(self))
             .live()
             .public()
             .defer_streamfields()
@@ -96,11 +106,13 @@ class CourseIndexPage(CachedViewRestrictionsMixin, Page):
         course_filter = CourseFilter(request.GET or None, queryset=self.get_courses())
         paginator = Paginator(course_filter.qs, self.courses_per_page)
         context["filter"] = course_filter
-        context["courses"] = paginator.get_page(request.GET.get("page"))
+        courses = paginator.get_page(request.GET.get("page"))
+        attach_available_languages(courses.object_list)
+        context["courses"] = courses
         return context
 
 
-class CoursePage(CachedViewRestrictionsMixin, Page):
+class CoursePage(TranslatedPageMixin, CachedViewRestrictionsMixin, Page):
     """A course: what it is, who it is for, what learners will be able to do, its syllabus."""
 
     summary = models.TextField(
@@ -117,13 +129,6 @@ class CoursePage(CachedViewRestrictionsMixin, Page):
         _("level"), max_length=20, choices=Level.choices, default=Level.INTRODUCTORY
     )
     estimated_hours = models.PositiveSmallIntegerField(_("estimated duration (hours)"), default=1)
-    language = models.CharField(
-        _("language of instruction"),
-        max_length=12,
-        choices=course_language_choices,
-        default="en",
-        db_index=True,
-    )
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("hero image"),
@@ -182,7 +187,7 @@ class CoursePage(CachedViewRestrictionsMixin, Page):
             [
                 FieldRowPanel([FieldPanel("phase"), FieldPanel("level")]),
                 FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
-                FieldRowPanel([FieldPanel("language"), FieldPanel("estimated_hours")]),
+                FieldPanel("estimated_hours"),
                 FieldPanel("awards_certificate"),
                 FieldPanel("certificate_wording"),
             ],
@@ -205,7 +210,6 @@ class CoursePage(CachedViewRestrictionsMixin, Page):
         index.SearchField("summary"),
         index.SearchField("description"),
         index.FilterField("phase"),
-        index.FilterField("language"),
     ]
 
     parent_page_types = ["courses.CourseIndexPage"]
@@ -228,18 +232,10 @@ class CoursePage(CachedViewRestrictionsMixin, Page):
                 {"enrolment_closes_at": _("Enrolment must close after it opens.")}
             )
 
-    @property
-    def text_direction(self) -> str:
-        """ "rtl" for languages written right to left, for the `dir` attribute."""
-        try:
-            return "rtl" if get_language_info(self.language)["bidi"] else "ltr"
-        except KeyError:
-            return "ltr"
-
     def get_lessons(self) -> list[LessonPage]:
         """The course's live lessons in reading order, across modules. One query."""
         return list(
-            LessonPage.objects.descendant_of(self)
+            with_content_language(LessonPage.objects.descendant_of(self))
             .live()
             .public()
             .defer_streamfields()
@@ -267,6 +263,7 @@ class CoursePage(CachedViewRestrictionsMixin, Page):
         lessons, quizzes = self.get_lessons(), self.get_quizzes()
         attach_quiz_results(request.user, self, quizzes)
         progress = course_progress(request.user, self, lessons)
+        attach_available_languages([self])
         context["outline"] = self.get_outline(lessons, quizzes)
         context["first_lesson"] = lessons[0] if lessons else None
         context["enrolment"] = active_enrolment(request.user, self)
@@ -283,7 +280,7 @@ class CoursePartMixin:
         return CoursePage.objects.ancestor_of(self).get()
 
 
-class ModulePage(CoursePartMixin, CachedViewRestrictionsMixin, Page):
+class ModulePage(TranslatedPageMixin, CoursePartMixin, CachedViewRestrictionsMixin, Page):
     """A group of lessons (and, later, quizzes) inside a course, in the order authors set."""
 
     summary = models.TextField(_("summary"), max_length=300, blank=True)
@@ -308,7 +305,7 @@ class ModulePage(CoursePartMixin, CachedViewRestrictionsMixin, Page):
         return list(self.get_children().live().public().specific().order_by("path"))
 
 
-class LessonPage(CoursePartMixin, CachedViewRestrictionsMixin, Page):
+class LessonPage(TranslatedPageMixin, CoursePartMixin, CachedViewRestrictionsMixin, Page):
     """One lesson: a short, self-contained piece of reading, readable with no JavaScript."""
 
     kind = "lesson"

@@ -22,14 +22,18 @@ from operator import or_
 from uuid import UUID
 
 from django.apps import apps
+from django.conf import settings
 from django.db.models import Q
 from django.http import HttpRequest
+from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from courses.caching import shared_cache
+from courses.pages.languages import content_language, with_content_language
+from training.languages import text_direction
 
 #: Part of every key: change it when the shape of the cached outline changes.
-SCHEMA = 1
+SCHEMA = 2
 
 
 def page_type(name: str) -> type[Page]:
@@ -47,6 +51,8 @@ class OutlinePage:
     path: str
     translation_key: UUID
     kind: str
+    #: The language of its words (its source's, for a page not translated yet).
+    language: str = ""
     estimated_minutes: int = 0
     #: For quizzes: whether completing the course needs a pass.
     required: bool = False
@@ -119,15 +125,28 @@ def course_outlines(
 
 
 def live_course_paths(course_keys: Iterable[UUID], request: HttpRequest | None = None) -> dict:
-    """The paths of the live courses with these translation keys, by key."""
+    """The paths of the live courses with these translation keys, by key: each course in the
+    active language's tree (its translation, or the alias standing in for one), else in the
+    default language's."""
+    language = get_language()
 
     def build() -> dict:
-        # Translations share a key; the first locale's course stands for them all.
-        courses = page_type("CoursePage").objects.live().order_by("-locale_id", "-path")
-        return dict(courses.values_list("translation_key", "path"))
+        rows = (
+            page_type("CoursePage")
+            .objects.live()
+            .values_list("translation_key", "path", "locale__language_code")
+        )
+        chosen: dict[UUID, tuple[int, str]] = {}
+        for key, path, code in rows:
+            rank = 0 if code == language else 1 if code == settings.LANGUAGE_CODE else 2
+            if key not in chosen or rank < chosen[key][0]:
+                chosen[key] = (rank, path)
+        return {key: path for key, (_rank, path) in chosen.items()}
 
     paths = shared_cache.get(
-        shared_cache.request_content_version(request), f"live-courses:{SCHEMA}", build
+        shared_cache.request_content_version(request),
+        f"live-courses:{SCHEMA}:{language}",
+        build,
     )
     return {course_key: paths[course_key] for course_key in course_keys if course_key in paths}
 
@@ -136,7 +155,8 @@ def build_outlines(course_paths: list[str], live_only: bool = True) -> dict[str,
     """Outlines of the live courses at these paths, from the database, in four queries.
 
     `live_only=False` also outlines a course that is not live (for previews; not cached)."""
-    courses = page_type("CoursePage").objects.filter(path__in=course_paths).defer_streamfields()
+    courses = with_content_language(page_type("CoursePage").objects.filter(path__in=course_paths))
+    courses = courses.defer_streamfields()
     courses = list(courses.live() if live_only else courses)
     if not courses:
         return {}
@@ -146,7 +166,7 @@ def build_outlines(course_paths: list[str], live_only: bool = True) -> dict[str,
 
     def pages(model) -> list:
         found = list(
-            model.objects.live()
+            with_content_language(model.objects.live())
             .public()
             .filter(in_any_course)
             .defer_streamfields()
@@ -165,8 +185,8 @@ def build_outlines(course_paths: list[str], live_only: bool = True) -> dict[str,
             url=course.get_url(),
             path=course.path,
             translation_key=course.translation_key,
-            language=course.language,
-            text_direction=course.text_direction,
+            language=content_language(course),
+            text_direction=text_direction(content_language(course)),
         )
         outlines[course.path] = CourseOutline(summary)
     course_path_length = len(courses[0].path)  # courses all sit at one depth in the tree
@@ -194,6 +214,7 @@ def outline_page(page: Page, kind: str, minutes: int = 0, required: bool = False
         path=page.path,
         translation_key=page.translation_key,
         kind=kind,
+        language=content_language(page),
         estimated_minutes=minutes,
         required=required,
     )
@@ -224,8 +245,7 @@ class ModuleOutline:
 def live_pages_in(course: Page, type_name: str) -> list[Page]:
     """The course's live pages of one type, in tree order. One query."""
     return list(
-        page_type(type_name)
-        .objects.descendant_of(course)
+        with_content_language(page_type(type_name).objects.descendant_of(course))
         .live()
         .public()
         .defer_streamfields()
@@ -235,7 +255,8 @@ def live_pages_in(course: Page, type_name: str) -> list[Page]:
 
 def syllabus(course: Page, lessons: list[Page], quizzes: list[Page]) -> list[ModuleOutline]:
     """Live modules in tree order, each with its live lessons and quizzes. One query."""
-    modules = page_type("ModulePage").objects.child_of(course).live().public().order_by("path")
+    modules = with_content_language(page_type("ModulePage").objects.child_of(course))
+    modules = modules.live().public().order_by("path")
     outlines = {module.path: ModuleOutline(module, [], []) for module in modules}
     for page in [*lessons, *quizzes]:
         outline = outlines.get(page.path[: len(page.path) - Page.steplen])

@@ -22,7 +22,7 @@ from wagtail.url_routing import RouteResult
 from courses.caching import shared_cache
 
 #: Part of every key: change it when the shape of what is cached changes.
-SCHEMA = 1
+SCHEMA = 2
 
 
 def routes_itself(page: Page) -> bool:
@@ -108,6 +108,15 @@ class CachedViewRestrictionsMixin:
         return super().get_view_restrictions()
 
 
+def find_site(request: HttpRequest) -> Site | None:
+    """The request's site, with its root page as its specific type: Wagtail routes every
+    request from `site.root_page.localized`, which the home page answers without a query."""
+    site = Site._find_for_request(request)
+    if site is not None:
+        site.root_page = site.root_page.specific
+    return site
+
+
 class CachedSiteMiddleware:
     """Finds the request's Wagtail site and the sites' root paths from memory, not with a
     query and a cache look-up per request.
@@ -126,9 +135,7 @@ class CachedSiteMiddleware:
             return self.get_response(request)
         hostname = split_domain_port(request._get_raw_host())[0]
         key = f"site:{SCHEMA}:{hostname}:{request.get_port()}"
-        request._wagtail_site = shared_cache.get(
-            version, key, lambda: Site._find_for_request(request)
-        )
+        request._wagtail_site = shared_cache.get(version, key, lambda: find_site(request))
         request._wagtail_cached_site_root_paths = shared_cache.get(
             version, f"site-root-paths:{SCHEMA}", Site.get_site_root_paths
         )

@@ -1,15 +1,9 @@
 """Vocabularies authors extend from the admin: who a course is for."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
-
-
-def course_language_choices() -> list[tuple[str, str]]:
-    """Languages a course can be taught in; deployers extend COURSE_LANGUAGES in settings."""
-    return list(settings.COURSE_LANGUAGES)
 
 
 class CrisisPhase(models.TextChoices):

@@ -7,16 +7,17 @@ from pathlib import Path
 
 from django import template
 from django.conf import settings
-from django.utils.html import conditional_escape
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
-from wagtail.models import Site
+from wagtail.models import Page, Site
 from wagtail.templatetags.wagtailcore_tags import slugurl
 
 from courses.caching import shared_cache
 from courses.caching.shared_cache import request_content_version
 from courses.pages import blocks
 from courses.pages.outline import SCHEMA
+from training.languages import text_direction
 
 register = template.Library()
 
@@ -42,11 +43,29 @@ def cached_slugurl(context: template.Context, slug: str) -> str | None:
     Every page's navigation links to the catalogue by its slug, which costs a query."""
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
-    key = f"slugurl:{SCHEMA}:{site.pk if site else ''}:{slug}"
-    url = shared_cache.get(
-        request_content_version(request), key, lambda: slugurl(context, slug) or ""
-    )
+    language = get_language()
+
+    def build() -> str:
+        page = Page.objects.in_site(site).filter(slug=slug).first() if site else None
+        if page is None:
+            return slugurl(context, slug) or ""
+        # The page in the active language (its translation, or the alias standing in).
+        return page.localized.get_url(request) or ""
+
+    key = f"slugurl:{SCHEMA}:{site.pk if site else ''}:{language}:{slug}"
+    url = shared_cache.get(request_content_version(request), key, build)
     return url or None
+
+
+@register.simple_tag(takes_context=True)
+def content_lang(context: template.Context, page) -> SafeString:
+    """` lang="…" dir="…"` for an element holding a page's words, when they are not in the
+    interface's language (a page not yet translated shows its source's words); else nothing."""
+    language = getattr(page, "language", None)
+    if not language or language == get_language():
+        return mark_safe("")
+    direction = text_direction(language)
+    return format_html(' lang="{}" dir="{}"', language, direction)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,7 +1,8 @@
 """Quiz views: start an attempt, answer (saved as you go), submit once, review.
 
 All changes are POSTs with CSRF protection and work without JavaScript. An attempt is only
-ever shown to the learner who made it: anyone else gets a 404.
+ever shown to the learner who made it: anyone else gets a 404. It is shown with the quiz in
+the language of the URL (/ar/learn/attempts/…), whichever language it was started in.
 """
 
 from django.contrib import messages
@@ -16,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from courses.assessment.attempts import (
     AnswerRejected,
+    QuizChanged,
     QuizRefused,
     close_expired_attempts,
     save_answers,
@@ -23,7 +25,9 @@ from courses.assessment.attempts import (
     submit_attempt,
 )
 from courses.assessment.review import attempt_for_display, review_for
+from courses.assessment.translations import live_quiz_in_language
 from courses.models import QuizAttempt, QuizPage
+from courses.pages.languages import active_language
 from courses.views.learning import live_page_or_404
 
 
@@ -35,7 +39,8 @@ def own_attempt_or_404(request: HttpRequest, attempt_id: int) -> QuizAttempt:
 
 
 def quiz_of(attempt: QuizAttempt) -> QuizPage:
-    quiz = QuizPage.objects.live_by_key(attempt.quiz_key)
+    """The attempt's quiz in the active language (or the page standing in for it)."""
+    quiz = live_quiz_in_language(attempt.quiz_key, active_language())
     if quiz is None:
         raise Http404(_("This quiz is no longer published."))
     return quiz
@@ -45,6 +50,13 @@ def refusal(request: HttpRequest, message: str, back: str, status: int) -> HttpR
     """A page that says plainly why the request was refused, with a way back."""
     context = {"message": message, "back": back}
     return TemplateResponse(request, "courses/quiz_refused.html", context, status=status)
+
+
+def quiz_changed(request: HttpRequest, error: QuizChanged, attempt: QuizAttempt) -> HttpResponse:
+    """409: the answers came from another version of the quiz. Nothing was saved; the learner
+    reloads the attempt, which shows its own questions."""
+    context = {"message": str(error), "reload": reverse("quiz_attempt", args=[attempt.pk])}
+    return TemplateResponse(request, "courses/quiz_changed.html", context, status=409)
 
 
 @require_POST
@@ -68,6 +80,8 @@ def attempt_view(request: HttpRequest, attempt_id: int) -> HttpResponse:
     if request.method == "POST":
         try:
             in_time = save_answers(request.user, attempt.pk, dict(request.POST.lists()))
+        except QuizChanged as error:
+            return quiz_changed(request, error, attempt)
         except AnswerRejected as error:
             return refusal(request, str(error), request.path, status=400)
         except QuizRefused as error:
@@ -91,7 +105,7 @@ def attempt_view(request: HttpRequest, attempt_id: int) -> HttpResponse:
         "quiz": quiz,
         "course": quiz.get_course(),
         "attempt": attempt,
-        **attempt_for_display(attempt),
+        **attempt_for_display(attempt, quiz),
     }
     return TemplateResponse(request, "courses/quiz_attempt.html", context)
 
@@ -102,6 +116,8 @@ def submit_attempt_view(request: HttpRequest, attempt_id: int) -> HttpResponse:
     attempt = own_attempt_or_404(request, attempt_id)
     try:
         submit_attempt(request.user, attempt.pk, dict(request.POST.lists()))
+    except QuizChanged as error:
+        return quiz_changed(request, error, attempt)
     except AnswerRejected as error:
         return refusal(request, str(error), reverse("quiz_attempt", args=[attempt.pk]), 400)
     except QuizRefused as error:

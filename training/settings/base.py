@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "courses",
     "certificates",
     "worker",
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -142,6 +144,7 @@ ACCOUNT_RATE_LIMITS = {
 }
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "my_learning"
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 WAGTAILADMIN_LOGIN_URL = "account_login"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -151,22 +154,26 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Internationalisation. The interface speaks these languages; a course declares its own
-# language of instruction from COURSE_LANGUAGES (right-to-left ones get dir="rtl").
+# Internationalisation. The interface and the content speak the same languages: English
+# at /, the others under their prefix (/fr/, /es/, /ar/). Each language's name is written in
+# that language, as the language switcher shows it. Arabic is right to left (Django's
+# LANGUAGES_BIDI), which sets <html dir>. README "Add a language" says what else one needs.
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English")]
-COURSE_LANGUAGES = [
+LANGUAGES = [
     ("en", "English"),
     ("fr", "Français"),
     ("es", "Español"),
-    ("pt", "Português"),
     ("ar", "العربية"),
-    ("fa", "فارسی"),
-    ("ru", "Русский"),
-    ("uk", "Українська"),
-    ("tr", "Türkçe"),
-    ("sw", "Kiswahili"),
 ]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# A translation's job (creating a page tree in another locale) runs on our Celery workers.
+WAGTAILLOCALIZE_JOBS = {"BACKEND": "worker.localize.CeleryJobBackend"}
+# The language a learner switched to, for their next visit to an unprefixed URL.
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=False)
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

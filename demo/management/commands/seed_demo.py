@@ -5,6 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from demo.accounts import ensure_demo_accounts, give_demo_learner_some_progress
 from demo.builder import build_demo_content
+from demo.translations import build_demo_translations
+from home.locales import ensure_languages
 
 
 class Command(BaseCommand):
@@ -17,9 +19,13 @@ class Command(BaseCommand):
                 "Demo accounts have public passwords and must never exist in production."
             )
         created = build_demo_content()
+        # After the content: each language's tree then gets aliases of every demo page.
+        ensure_languages()
+        translated = build_demo_translations()
         accounts = ensure_demo_accounts()
         give_demo_learner_some_progress()
         self.stdout.write(
             f"Demo content: {created['pages']} pages and {created['audiences']} audiences "
-            f"created; accounts created: {', '.join(accounts) or 'none'}."
+            f"created, {translated} pages translated; "
+            f"accounts created: {', '.join(accounts) or 'none'}."
         )
