@@ -1,11 +1,17 @@
 """`manage.py seed_demo`: three real courses, one per phase, and demo accounts, idempotently."""
 
+from importlib import import_module
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from wagtail.models import Locale, Page
 
+from courses.assessment.translations import check_quiz_translations
 from courses.models import CoursePage, CrisisPhase, LessonPage, ModulePage
+from demo.content import preparedness
+from demo.content.quizzes import PREPAREDNESS_FINAL_QUIZ, PREPAREDNESS_PRE_TEST
+from demo.content.translations import TRANSLATED_COURSES, shape
 
 
 @pytest.fixture
@@ -61,3 +67,38 @@ def test_demo_data_is_refused_where_not_allowed(db, settings):
     with pytest.raises(CommandError, match="never exist in production"):
         call_command("seed_demo", verbosity=0)
     assert not get_user_model().objects.filter(username="admin").exists()
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_the_preparedness_course_is_fully_translated(seeded, language):
+    """Every page of "Reaching migrants before a crisis" is a real translation (no alias),
+    live, in the language's tree, with its source's translation key."""
+    source = CoursePage.objects.get(
+        slug="reaching-migrants-before-a-crisis", locale=Locale.get_default()
+    )
+    locale = Locale.objects.get(language_code=language)
+    for page in [source, *source.get_descendants()]:
+        translated = page.get_translation(locale)
+        assert translated.live and translated.alias_of_id is None, page.title
+        assert translated.title != page.title, page.title
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_demo_translations_match_their_source_block_for_block(seeded, language):
+    """The data files mirror the English ones (same blocks, questions and choices), and the
+    translated quizzes keep the source's ids and right answers."""
+    module = import_module(TRANSLATED_COURSES[language])
+    assert shape(module.COURSE) == shape(preparedness.COURSE)
+    assert shape(module.QUIZZES["final-quiz"]) == shape(PREPAREDNESS_FINAL_QUIZ)
+    assert shape(module.QUIZZES["pre-test"]) == shape(PREPAREDNESS_PRE_TEST)
+    report = check_quiz_translations()
+    assert (report.checked, report.pages) == (4, [])
+
+
+def test_other_demo_courses_stay_in_english_with_the_fallback_notice(seeded, client):
+    course = CoursePage.objects.get(
+        slug="protecting-migrants-during-an-emergency", locale=Locale.get_default()
+    )
+    stand_in = course.get_translation(Locale.objects.get(language_code="ar"))
+    assert stand_in.alias_of_id == course.pk
+    assert "notice--language" in client.get(stand_in.url).content.decode()
