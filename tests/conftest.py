@@ -14,7 +14,15 @@ from wagtail.models import Locale
 from courses.models import CourseIndexPage, CoursePage
 from home.models import HomePage
 from tests.factories import CoursePageFactory, LessonPageFactory, ModulePageFactory, UserFactory
-from tests.processes import worker_command
+from tests.processes import (
+    database_url_for_workers,
+    publishing_to,
+    stop_process,
+    worker_command,
+)
+from tests.processes import (
+    start_worker as start_isolated_worker,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -185,3 +193,40 @@ def demo_site(allow_orm_beside_playwright):
 def screenshot_dir() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+# A worker that issues certificates: the suite's Redis, the test database, a shared media folder.
+
+
+@pytest.fixture
+def media_root(settings, tmp_path) -> Path:
+    """One media folder for this process and the worker, so both see the stored PDF."""
+    folder = tmp_path / "media"
+    folder.mkdir()
+    settings.MEDIA_ROOT = str(folder)
+    return folder
+
+
+@pytest.fixture
+def worker_log(tmp_path) -> Path:
+    return tmp_path / "worker.log"
+
+
+@pytest.fixture
+def issuing_worker(redis_url, media_root, worker_log):
+    """A real worker on the suite's Redis, using the test database and our media folder."""
+    process = start_isolated_worker(
+        {
+            "REDIS_URL": redis_url,
+            "DATABASE_URL": database_url_for_workers(),
+            "MEDIA_ROOT": str(media_root),
+        },
+        worker_log,
+    )
+    try:
+        # The project's app already sends to REDIS_URL; making it current again guards
+        # against a test earlier in the session having made another Celery app current.
+        with publishing_to(redis_url):
+            yield process
+    finally:
+        stop_process(process)

@@ -27,10 +27,7 @@ from courses.learning.enrolment import enrol
 from courses.models import CoursePage, LessonPage
 from tests.factories import UserFactory
 from tests.processes import (
-    database_url_for_workers,
     publishing_to,
-    start_worker,
-    stop_process,
     wait_for,
 )
 from worker import certificates
@@ -102,40 +99,6 @@ def assert_verifiable_pdf(content: bytes, certificate: Certificate) -> None:
 
 
 # Fixtures.
-
-
-@pytest.fixture
-def media_root(settings, tmp_path) -> Path:
-    """One media folder for this process and the worker, so both see the stored PDF."""
-    folder = tmp_path / "media"
-    folder.mkdir()
-    settings.MEDIA_ROOT = str(folder)
-    return folder
-
-
-@pytest.fixture
-def worker_log(tmp_path) -> Path:
-    return tmp_path / "worker.log"
-
-
-@pytest.fixture
-def issuing_worker(redis_url, media_root, worker_log):
-    """A real worker on the suite's Redis, using the test database and our media folder."""
-    process = start_worker(
-        {
-            "REDIS_URL": redis_url,
-            "DATABASE_URL": database_url_for_workers(),
-            "MEDIA_ROOT": str(media_root),
-        },
-        worker_log,
-    )
-    try:
-        # The project's app already sends to REDIS_URL; making it current again guards
-        # against a test earlier in the session having made another Celery app current.
-        with publishing_to(redis_url):
-            yield process
-    finally:
-        stop_process(process)
 
 
 @pytest.fixture

@@ -27,7 +27,6 @@ from courses.learning.completion import complete_lesson
 from courses.learning.enrolment import enrol
 from courses.models import CoursePage, CrisisPhase
 from home.locales import ensure_languages, translate_page
-from tests import test_certificate_issuing as issuing
 from tests.factories import UserFactory
 from tests.test_certificate_issuing import (
     assert_verifiable_pdf,
@@ -110,12 +109,6 @@ def font_names(content: bytes) -> set[str]:
 
 
 # Fixtures.
-
-# The issuing tests' real worker (on the suite's Redis, the test database and a media
-# folder shared with it), used here by name.
-media_root = issuing.media_root
-worker_log = issuing.worker_log
-issuing_worker = issuing.issuing_worker
 
 
 @pytest.fixture(autouse=True)

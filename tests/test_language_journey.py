@@ -4,13 +4,11 @@ public check page shows as valid. The French and Arabic pages pass axe-core."""
 
 from __future__ import annotations
 
-import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import Locale
 
 from certificates.models import Certificate
 from courses.models import CoursePage, LessonPage, QuizAttempt, QuizPage
-from tests.processes import database_url_for_workers, publishing_to, start_worker, stop_process
 from tests.processes import wait_for as wait_until
 from tests.test_browser import BROWSER_TEST, blocking_violations
 from tests.test_quiz_journey import answer_every_question, right_answer
@@ -19,28 +17,6 @@ pytestmark = BROWSER_TEST
 
 COURSE_SLUG = "reaching-migrants-before-a-crisis"
 PASSWORD = "Une phrase assez longue 42"
-
-
-@pytest.fixture
-def issuing_worker(redis_url, settings, tmp_path):
-    """A real Celery worker on the suite's Redis, sharing the test database and media."""
-    media = tmp_path / "media"
-    media.mkdir()
-    settings.MEDIA_ROOT = str(media)
-    log = tmp_path / "worker.log"
-    process = start_worker(
-        {
-            "REDIS_URL": redis_url,
-            "DATABASE_URL": database_url_for_workers(),
-            "MEDIA_ROOT": str(media),
-        },
-        log,
-    )
-    try:
-        with publishing_to(redis_url):
-            yield log
-    finally:
-        stop_process(process)
 
 
 def course_in(language: str) -> CoursePage:
@@ -61,7 +37,7 @@ def switch_to(page, language: str) -> None:
 
 
 def test_learner_signs_up_in_french_finishes_in_arabic_and_gets_one_arabic_certificate(
-    demo_site, live_server, page, screenshot_dir, issuing_worker
+    demo_site, live_server, page, screenshot_dir, issuing_worker, worker_log
 ):
     french, arabic = course_in("fr"), course_in("ar")
     french_lessons = list(LessonPage.objects.live().descendant_of(french).order_by("path"))
@@ -139,7 +115,7 @@ def test_learner_signs_up_in_french_finishes_in_arabic_and_gets_one_arabic_certi
             enrolment__user=learner, status=Certificate.Status.ISSUED
         ).first(),
         90,
-        "the worker to issue the certificate",
+        f"the worker to issue the certificate (log: {worker_log.read_text()[-2000:]})",
     )
     assert Certificate.objects.filter(enrolment__user=learner).count() == 1
     assert certificate.language == "ar"
