@@ -1,5 +1,6 @@
-"""Check a running Crisis Ready site as a newcomer would: every public page answers 200 and
-the demo author can log in to the admin. Usage: python scripts/smoke_check.py [BASE_URL]
+"""Check a running Crisis Ready site as a newcomer would: every public page answers 200, in
+every language, and the demo author can log in to the admin.
+Usage: python scripts/smoke_check.py [BASE_URL]
 
 Page URLs are read from the catalogue's links, so only the HTTP interface is used."""
 
@@ -10,7 +11,9 @@ import urllib.parse
 import urllib.request
 
 BASE = (sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000").rstrip("/")
-LINK = re.compile(r'href="(/courses/[^"#?]+)"')
+LANGUAGE_PREFIXES = ["", "/fr", "/es", "/ar"]
+LINK = re.compile(r'href="((?:/(?:fr|es|ar))?/courses/[^"#?]+)"')
+PREFIX = re.compile(r"^/(?:fr|es|ar)(?=/)")
 
 
 def fetch(opener, path: str, data: dict | None = None) -> tuple[int, str]:
@@ -22,7 +25,7 @@ def fetch(opener, path: str, data: dict | None = None) -> tuple[int, str]:
 
 def crawl(opener) -> dict[str, int]:
     seen: dict[str, int] = {}
-    queue = ["/", "/courses/"]
+    queue = [f"{prefix}{path}" for prefix in LANGUAGE_PREFIXES for path in ("/", "/courses/")]
     while queue:
         path = queue.pop()
         if path in seen:
@@ -50,15 +53,17 @@ def main() -> int:
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     pages = crawl(opener)
-    courses = [p for p in pages if p.count("/") == 3 and p.startswith("/courses/")]
-    lessons = [p for p in pages if p.count("/") == 5]
+    unprefixed = [PREFIX.sub("", path) for path in pages]
+    courses = [p for p in unprefixed if p.count("/") == 3 and p.startswith("/courses/")]
+    lessons = [p for p in unprefixed if p.count("/") == 5]
     bad = {path: status for path, status in pages.items() if status != 200}
     logged_in = admin_login(opener, "author", "crisis-ready-author")
     print(
-        f"{len(pages)} pages answered ({len(courses)} courses, {len(lessons)} lessons); "
+        f"{len(pages)} pages answered in {len(LANGUAGE_PREFIXES)} languages "
+        f"({len(courses)} courses, {len(lessons)} lessons); "
         f"not 200: {bad or 'none'}; demo author admin login: {'ok' if logged_in else 'FAILED'}"
     )
-    return 0 if not bad and logged_in and len(courses) >= 3 else 1
+    return 0 if not bad and logged_in and len(courses) >= 3 * len(LANGUAGE_PREFIXES) else 1
 
 
 if __name__ == "__main__":
