@@ -35,6 +35,7 @@ SCENARIOS: dict[str, tuple[type, bool]] = {
     "learner_lesson": (locustfile.LearnerLessonUser, False),
     "learner_dashboard": (locustfile.LearnerDashboardUser, False),
     "learner_complete": (locustfile.LearnerCompleteUser, False),
+    "learner_sync": (locustfile.LearnerSyncUser, False),
     "quiz": (locustfile.QuizUser, False),
     "quiz_synchronised_start": (locustfile.SynchronisedQuizStartUser, True),
     "cohort_completion": (locustfile.CohortCompletionUser, True),

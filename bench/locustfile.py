@@ -19,6 +19,7 @@ import os
 import random
 import re
 import time
+import uuid
 from collections import defaultdict
 from pathlib import Path
 
@@ -175,6 +176,40 @@ class LearnerCompleteUser(BenchUser):
     def complete(self) -> None:
         lesson = random.choice(self.learner["lessons"])
         self.post(f"/learn/lessons/{lesson['id']}/complete/", "mark lesson complete")
+
+
+#: Items in one offline-sync request: a learner back online after a day of reading.
+SYNC_BATCH = 20
+
+
+class LearnerSyncUser(BenchUser):
+    """Outboxes sent back online: batches of "mark complete" items, each with a new client
+    id (so every item is recorded once), on lessons of the learner's course."""
+
+    pool = "lesson"
+
+    @task
+    def sync(self) -> None:
+        items = [
+            {
+                "id": str(uuid.uuid4()),
+                "type": "lesson_complete",
+                "lesson": random.choice(self.learner["lessons"])["id"],
+            }
+            for _ in range(SYNC_BATCH)
+        ]
+        with self.client.post(
+            "/learn/sync/",
+            name="offline sync",
+            json={"items": items},
+            headers=self.headers(),
+            catch_response=True,
+            allow_redirects=False,
+        ) as response:
+            if response.status_code != 200:
+                response.failure(f"status {response.status_code}")
+            elif len(json.loads(response.text or "{}").get("results", [])) != SYNC_BATCH:
+                response.failure("not every item has a result")
 
 
 class QuizUser(BenchUser):

@@ -19,6 +19,7 @@ TITLES = {
     "learner_lesson": "Learner: lesson page",
     "learner_dashboard": "Learner: dashboard (20 enrolments)",
     "learner_complete": "Learner: mark complete (POST)",
+    "learner_sync": "Learner: offline sync, 20 items a request (POST)",
     "quiz": "Quiz: start, questions, submit",
     "quiz_synchronised_start": "Quiz: 100 learners start at once (double tap)",
     "cohort_completion": "Cohort: 500 complete a course at once",

@@ -52,6 +52,7 @@ SCENARIOS = [
     ("learner_lesson", "learner_lesson", 16),
     ("learner_dashboard", "learner_dashboard", 16),
     ("learner_complete", "learner_complete", 16),
+    ("learner_sync", "learner_sync", 16),
     ("quiz", "quiz", 16),
     ("quiz_synchronised_start", "quiz_synchronised_start", 100),
     ("cohort_completion", "cohort_completion", 500),

@@ -11,4 +11,7 @@ urlpatterns = [
     path("attempts/<int:attempt_id>/", views.attempt_view, name="quiz_attempt"),
     path("attempts/<int:attempt_id>/submit/", views.submit_attempt_view, name="submit_attempt"),
     path("attempts/<int:attempt_id>/review/", views.review_view, name="quiz_review"),
+    path("quizzes/<int:quiz_id>/offline/", views.offline_quiz_view, name="offline_quiz"),
+    path("sync/", views.sync_view, name="sync"),
+    path("sync/token/", views.sync_token_view, name="sync_token"),
 ]

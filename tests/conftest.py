@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 from wagtail.models import Locale
 
-from courses.models import CourseIndexPage, CoursePage
+from courses.models import CourseIndexPage, CoursePage, ModulePage
 from home.models import HomePage
 from tests.factories import CoursePageFactory, LessonPageFactory, ModulePageFactory, UserFactory
 from tests.processes import (
@@ -44,6 +45,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
             contents = getattr(connection, "_test_serialized_contents", None)
             if contents is not None:
                 type(connection)._test_serialized_contents = contents
+
+
+@pytest.fixture(autouse=True)
+def no_language_left_active():
+    """A request to /fr/ or /ar/ leaves its language active in the thread (the test client
+    does not reset it): every test starts and ends in the default language."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
@@ -84,6 +93,12 @@ def course(course_builder) -> CoursePage:
     """A published course of two modules of two lessons. A test file that needs another
     course defines its own `course`."""
     return course_builder(modules=2, lessons_per_module=2)
+
+
+@pytest.fixture
+def module(course) -> ModulePage:
+    """The first module of `course` (a test file's own `course` if it defines one)."""
+    return ModulePage.objects.child_of(course).order_by("path").first()
 
 
 @pytest.fixture

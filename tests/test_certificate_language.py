@@ -111,14 +111,6 @@ def font_names(content: bytes) -> set[str]:
 # Fixtures.
 
 
-@pytest.fixture(autouse=True)
-def no_language_left_active():
-    """A request to /ar/ leaves Arabic active in the thread (the test client does not
-    reset it), which later tests, here and in other files, would inherit."""
-    yield
-    translation.deactivate()
-
-
 @pytest.fixture
 def arabic_certificate(course_builder) -> Certificate:
     """A pending certificate of a course completed with Arabic active, by a learner whose

@@ -41,11 +41,6 @@ def course(course_builder):
     return course_builder(modules=1, lessons_per_module=2)
 
 
-@pytest.fixture
-def module(course) -> ModulePage:
-    return ModulePage.objects.child_of(course).get()
-
-
 def make_quiz(module: ModulePage, questions: list[dict] | None = None, **fields) -> QuizPage:
     """A published quiz, loaded back from the database as the views load it."""
     if questions is not None:

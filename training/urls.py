@@ -9,6 +9,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import urls_offline
 from home import views as home_views
 
 urlpatterns = [
@@ -20,6 +21,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("language/<str:code>/", home_views.switch_language, name="switch_language"),
+    # The web app's manifest and service worker: at the root, so the worker's scope is the site.
+    *urls_offline.root_patterns,
 ]
 
 if settings.DEBUG:
@@ -33,6 +36,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("learn/", home_views.my_learning, name="my_learning"),
     path("learn/", include("courses.urls")),
+    # The offline page and what a device saves to read a module offline.
+    *urls_offline.language_patterns,
     path("certificates/", include("certificates.urls")),
     path("search/", home_views.search, name="search"),
     # Wagtail's page serving comes last: it matches every remaining URL.

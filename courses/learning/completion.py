@@ -85,15 +85,20 @@ def _enrolment_for_update(user: AbstractBaseUser, course: CoursePage) -> Enrolme
     enrolment = lock_active_enrolment(user, course.translation_key)
     if enrolment is None:
         raise NotEnrolled
+    enrolment.user = user  # the same learner: spares `update_completion` loading them again
     return enrolment
 
 
-def complete_lesson(user: AbstractBaseUser, lesson: LessonPage) -> LessonCompletion:
+def complete_lesson(
+    user: AbstractBaseUser, lesson: LessonPage, course: CoursePage | None = None
+) -> LessonCompletion:
     """Mark a lesson complete. Doing it again returns the first record and changes nothing.
 
+    `course` is the lesson's course, for callers that have it already (a synced batch loads
+    the courses of all its lessons in one query); else it is looked up.
     Raises NotEnrolled, writing nothing, if the learner is not enrolled in the course.
     """
-    course = lesson.get_course()
+    course = course or lesson.get_course()
     with transaction.atomic():
         enrolment = _enrolment_for_update(user, course)
         completion, _ = LessonCompletion.objects.get_or_create(

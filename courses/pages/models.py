@@ -298,6 +298,8 @@ class ModulePage(TranslatedPageMixin, CoursePartMixin, CachedViewRestrictionsMix
         context = super().get_context(request, *args, **kwargs)
         context["course"] = self.get_course()
         context["items"] = self.get_items()
+        # Enrolled learners may save the module for offline reading.
+        context["enrolment"] = active_enrolment(request.user, context["course"])
         return context
 
     def get_items(self) -> list[Page]:
