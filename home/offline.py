@@ -13,8 +13,8 @@ import json
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
@@ -104,33 +104,29 @@ def offline_page(request: HttpRequest) -> HttpResponse:
     return render(request, "home/offline.html")
 
 
-def refusal(request: HttpRequest) -> JsonResponse:
+def refusal(request: HttpRequest, course: CoursePage) -> JsonResponse | None:
+    """Why this request may not save `course`'s pages (403, with where to log in if need
+    be), or None for a learner enrolled in it."""
     if not request.user.is_authenticated:
         login = redirect_to_login(request.get_full_path())["Location"]
         return JsonResponse({"error": _("Log in to save lessons."), "login_url": login}, status=403)
-    return JsonResponse({"error": _("Enrol in this course to save its lessons.")}, status=403)
+    if active_enrolment(request.user, course) is None:
+        return JsonResponse({"error": _("Enrol in this course to save its lessons.")}, status=403)
+    return None
 
 
 @require_GET
 def module_offline(request: HttpRequest, module_id: int) -> JsonResponse:
     """What the device saves for one module; for learners enrolled in its course only."""
-    module = ModulePage.objects.live().public().filter(pk=module_id).first()
-    if module is None:
-        raise Http404
-    module = module.localized
+    module = get_object_or_404(ModulePage.objects.live().public(), pk=module_id).localized
     course = module.get_course()
-    if not request.user.is_authenticated or active_enrolment(request.user, course) is None:
-        return refusal(request)
-    return JsonResponse(module_bundle(module, course, request))
+    return refusal(request, course) or JsonResponse(module_bundle(module, course, request))
 
 
 @require_GET
 def course_offline(request: HttpRequest, course_id: int) -> JsonResponse:
     """The same as `module_offline` for every module of a course."""
-    course = CoursePage.objects.live().public().filter(pk=course_id).first()
-    if course is None:
-        raise Http404
-    course = course.localized
-    if not request.user.is_authenticated or active_enrolment(request.user, course) is None:
-        return refusal(request)
+    course = get_object_or_404(CoursePage.objects.live().public(), pk=course_id).localized
+    if problem := refusal(request, course):
+        return problem
     return JsonResponse({"course": course.pk, "modules": course_bundles(course, request)})

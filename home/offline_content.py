@@ -56,7 +56,7 @@ def rendition(image: AbstractImage, spec: str) -> tuple[str, int]:
 
 def offline_quiz_url(quiz: QuizPage) -> str:
     """The JSON that lets a learner take `quiz` offline (served by the learning views)."""
-    return f"{reverse('my_learning')}quizzes/{quiz.pk}/offline/"
+    return reverse("offline_quiz", args=[quiz.pk])
 
 
 def page_state(page: Page) -> list:

@@ -8,6 +8,7 @@ import json
 
 import pytest
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.contrib.staticfiles import finders
 from django.test import Client
 from PIL import Image as PillowImage
@@ -216,7 +217,6 @@ def test_a_lesson_with_the_offline_script_stays_under_the_weight_limit(client, e
 
     assert "/static/js/offline.js" in finder.assets
     assert weight < LESSON_WEIGHT_LIMIT, weight
-    print(f"lesson page weight with offline.js: {weight} bytes")  # noqa: T201
 
 
 # Reading offline, in Chromium.
@@ -247,6 +247,21 @@ def with_image(lesson: LessonPage) -> Image:
     return image
 
 
+def save_module_offline(page, live_server, module: ModulePage) -> None:
+    page.goto(live_server.url + module.url)
+    page.get_by_role("button", name="Make available offline").click()
+    state = page.locator("[data-offline-state]")
+    state.filter(has_text="Available offline on this device").wait_for(timeout=20_000)
+
+
+def enrolled_and_logged_in(page, live_server, course: CoursePage):
+    """A new learner enrolled in `course`, whose session the browser holds."""
+    learner = UserFactory()
+    enrol(learner, course)
+    log_in(page, live_server, learner)
+    return learner
+
+
 @browser_test
 def test_a_saved_module_reads_offline_and_other_pages_show_the_offline_page(
     allow_orm_beside_playwright, course_builder, live_server, page, screenshot_dir
@@ -255,15 +270,10 @@ def test_a_saved_module_reads_offline_and_other_pages_show_the_offline_page(
     module, other_module = ModulePage.objects.child_of(course).order_by("path")
     lessons = list(LessonPage.objects.child_of(module).order_by("path"))
     with_image(lessons[1])
-    learner = UserFactory()
-    enrol(learner, course)
-    log_in(page, live_server, learner)
+    enrolled_and_logged_in(page, live_server, course)
     page.set_viewport_size({"width": 390, "height": 844})
 
-    page.goto(live_server.url + module.url)
-    page.get_by_role("button", name="Make available offline").click()
-    state = page.locator("[data-offline-state]")
-    state.filter(has_text="Available offline on this device").wait_for(timeout=20_000)
+    save_module_offline(page, live_server, module)
     page.screenshot(path=screenshot_dir / "offline-saved-module.png", full_page=True)
     assert blocking_violations(page) == []
 
@@ -305,13 +315,8 @@ def test_lessons_marked_complete_offline_wait_then_sync_once_back_online(
     course = course_builder(modules=1, lessons_per_module=3)
     module = ModulePage.objects.child_of(course).get()
     lessons = list(LessonPage.objects.child_of(module).order_by("path"))
-    learner = UserFactory()
-    enrol(learner, course)
-    log_in(page, live_server, learner)
-    page.goto(live_server.url + module.url)
-    page.get_by_role("button", name="Make available offline").click()
-    state = page.locator("[data-offline-state]")
-    state.filter(has_text="Available offline on this device").wait_for(timeout=20_000)
+    learner = enrolled_and_logged_in(page, live_server, course)
+    save_module_offline(page, live_server, module)
 
     page.context.set_offline(True)
     try:
@@ -340,26 +345,14 @@ def test_lessons_marked_complete_offline_wait_then_sync_once_back_online(
     )
 
 
-def save_module_offline(page, live_server, module: ModulePage) -> None:
-    page.goto(live_server.url + module.url)
-    page.get_by_role("button", name="Make available offline").click()
-    state = page.locator("[data-offline-state]")
-    state.filter(has_text="Available offline on this device").wait_for(timeout=20_000)
-
-
 @browser_test
 def test_an_expired_session_and_a_stale_token_keep_the_outbox_until_sent(
     allow_orm_beside_playwright, course_builder, live_server, page
 ):
-    from django.conf import settings
-    from django.contrib.sessions.models import Session
-
     course = course_builder(modules=1, lessons_per_module=2)
     module = ModulePage.objects.child_of(course).get()
     lesson = LessonPage.objects.child_of(module).first()
-    learner = UserFactory()
-    enrol(learner, course)
-    log_in(page, live_server, learner)
+    learner = enrolled_and_logged_in(page, live_server, course)
     save_module_offline(page, live_server, module)
     page.context.set_offline(True)
     page.goto(live_server.url + lesson.url)
@@ -391,9 +384,7 @@ def test_a_saved_module_shows_update_available_and_updates_on_the_next_visit(
     course = course_builder(modules=1, lessons_per_module=2)
     module = ModulePage.objects.child_of(course).get()
     lesson = LessonPage.objects.child_of(module).first()
-    learner = UserFactory()
-    enrol(learner, course)
-    log_in(page, live_server, learner)
+    enrolled_and_logged_in(page, live_server, course)
     save_module_offline(page, live_server, module)
 
     lesson.title = "Safe water, revised"
@@ -427,9 +418,7 @@ def test_quiz_answers_submitted_offline_are_graded_once_back_online(
     course = course_builder(modules=1, lessons_per_module=1)
     module = ModulePage.objects.child_of(course).get()
     quiz = QuizPageFactory(parent=module, title="Check your knowledge")
-    learner = UserFactory()
-    enrol(learner, course)
-    log_in(page, live_server, learner)
+    learner = enrolled_and_logged_in(page, live_server, course)
     page.goto(live_server.url + quiz.url)
     page.get_by_role("button", name="Start the quiz").click()
     page.wait_for_load_state()
@@ -458,9 +447,7 @@ def test_a_quiz_saved_with_its_module_is_taken_offline_and_graded_back_online(
     course = course_builder(modules=1, lessons_per_module=1)
     module = ModulePage.objects.child_of(course).get()
     quiz = QuizPageFactory(parent=module, title="Check your knowledge")
-    learner = UserFactory()
-    enrol(learner, course)
-    log_in(page, live_server, learner)
+    learner = enrolled_and_logged_in(page, live_server, course)
     save_module_offline(page, live_server, module)
     attempt = QuizAttempt.objects.get(user=learner)  # opened by saving the quiz's questions
 
@@ -512,9 +499,7 @@ def test_a_whole_course_is_saved_from_its_page_and_lists_its_modules(
 ):
     course = course_builder(modules=2, lessons_per_module=2)
     modules = list(ModulePage.objects.child_of(course).order_by("path"))
-    learner = UserFactory()
-    enrol(learner, course)
-    log_in(page, live_server, learner)
+    enrolled_and_logged_in(page, live_server, course)
 
     page.goto(live_server.url + course.url)
     page.get_by_role("button", name="Make the whole course available offline").click()
@@ -561,9 +546,7 @@ def test_two_lessons_and_a_quiz_done_offline_are_counted_once_back_online(
     module = ModulePage.objects.child_of(course).get()
     lessons = list(LessonPage.objects.child_of(module).order_by("path"))
     quiz = QuizPageFactory(parent=module, title="Module check")
-    learner = UserFactory()
-    enrol(learner, course)
-    log_in(page, live_server, learner)
+    learner = enrolled_and_logged_in(page, live_server, course)
     save_module_offline(page, live_server, module)
     attempt = QuizAttempt.objects.get(user=learner)
 
