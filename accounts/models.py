@@ -30,6 +30,14 @@ class User(AbstractUser):
     preferred_language = models.CharField(
         _("preferred language"), max_length=12, choices=language_choices, blank=True
     )
+    certificate_reminders = models.BooleanField(
+        _("email me before my certificates expire"),
+        default=True,
+        help_text=_(
+            "Reminders come a few weeks before a certificate expires, with a link to renew it. "
+            "Turning them off does not change when your certificates expire."
+        ),
+    )
 
     objects = LearnerManager()
 

@@ -68,7 +68,9 @@ def course_score(enrolment: Enrolment, course: CoursePage) -> Decimal | None:
     if not quiz_keys:
         return None
     best = (
-        QuizAttempt.objects.filter(user=enrolment.user, quiz_key__in=quiz_keys)
+        QuizAttempt.objects.filter(
+            user=enrolment.user, quiz_key__in=quiz_keys, cycle=enrolment.cycle
+        )
         .values("quiz_key")
         .annotate(best=Max("percent"))
         .values_list("best", flat=True)

@@ -35,7 +35,7 @@ from courses.assessment.questions import draw_questions
 from courses.assessment.translations import source_quiz
 from courses.learning.completion import update_completion_for
 from courses.learning.enrolment import lock_active_enrolment
-from courses.learning.models import Enrolment
+from courses.learning.models import Enrolment, current_cycle
 
 if TYPE_CHECKING:
     from courses.assessment.pages import QuizPage
@@ -137,7 +137,9 @@ def quiz_state(user: AbstractBaseUser, quiz: QuizPage) -> QuizState:
     if not user.is_authenticated:
         return QuizState()
     close_expired_attempts(user, quiz)
-    attempts = list(QuizAttempt.objects.filter(user=user, quiz_key=quiz.translation_key))
+    attempts = list(
+        QuizAttempt.objects.filter(user=user, quiz_key=quiz.translation_key, cycle=current_cycle())
+    )
     submitted = sorted(
         (a for a in attempts if not a.is_in_progress), key=lambda attempt: attempt.number
     )
@@ -168,7 +170,9 @@ def start_attempt(user: AbstractBaseUser, quiz: QuizPage) -> QuizAttempt:
         if current is not None:
             return current
         submitted = list(
-            QuizAttempt.objects.submitted().filter(user=user, quiz_key=quiz.translation_key)
+            QuizAttempt.objects.submitted().filter(
+                user=user, quiz_key=quiz.translation_key, cycle=enrolment.cycle
+            )
         )
         if problem := start_problem(source, submitted, now):
             raise QuizRefused(problem)
@@ -184,6 +188,7 @@ def start_attempt(user: AbstractBaseUser, quiz: QuizPage) -> QuizAttempt:
             course_key=enrolment.course_key,
             quiz_revision_id=source.live_revision_id,
             number=(last_number or 0) + 1,
+            cycle=enrolment.cycle,
             seed=seed,
             questions=draw_questions(source, seed),
             pass_mark=source.pass_mark,

@@ -37,6 +37,8 @@ class QuizAttempt(models.Model):
     course_key = models.UUIDField(db_index=True)
     quiz_revision_id = models.PositiveBigIntegerField(null=True, blank=True)
     number = models.PositiveSmallIntegerField()
+    #: The enrolment's cycle when the attempt started: only the current cycle's count.
+    cycle = models.PositiveSmallIntegerField(default=1)
     seed = models.PositiveBigIntegerField()
     questions = models.JSONField(help_text=_("The questions drawn, in the order asked."))
     pass_mark = models.PositiveSmallIntegerField()

@@ -17,6 +17,7 @@ from wagtail.images import get_image_model
 from courses.assessment.attempts import quiz_state
 from courses.assessment.models import AttemptAnswer, QuizAttempt
 from courses.assessment.translations import in_language
+from courses.learning.models import current_cycle
 from courses.learning.progress import CompletionStatus, Progress, outstanding
 from training.languages import text_direction
 
@@ -110,7 +111,7 @@ def review_for(user: AbstractBaseUser, quiz: QuizPage, attempt: QuizAttempt) -> 
     if (
         quiz.review_only_after_passing
         and not QuizAttempt.objects.filter(
-            user=user, quiz_key=attempt.quiz_key, passed=True
+            user=user, quiz_key=attempt.quiz_key, passed=True, cycle=attempt.cycle
         ).exists()
     ):
         detail = quiz.ReviewDetail.SCORE
@@ -147,7 +148,7 @@ def attach_quiz_results(
     results: dict = {quiz.translation_key: QuizResult() for quiz in quizzes}
     if user.is_authenticated and quizzes:
         attempts = QuizAttempt.objects.submitted().filter(
-            user=user, course_key=course.translation_key
+            user=user, course_key=course.translation_key, cycle=current_cycle()
         )
         for quiz_key, percent, passed in attempts.values_list("quiz_key", "percent", "passed"):
             result = results.get(quiz_key)

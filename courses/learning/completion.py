@@ -104,6 +104,7 @@ def complete_lesson(
         completion, _ = LessonCompletion.objects.get_or_create(
             user=user,
             lesson_key=lesson.translation_key,
+            cycle=enrolment.cycle,
             defaults={"course_key": course.translation_key},
         )
         enrolment.last_activity_at = timezone.now()
@@ -117,6 +118,8 @@ def undo_lesson(user: AbstractBaseUser, lesson: LessonPage) -> None:
     course = lesson.get_course()
     with transaction.atomic():
         enrolment = _enrolment_for_update(user, course)
-        LessonCompletion.objects.filter(user=user, lesson_key=lesson.translation_key).delete()
+        LessonCompletion.objects.filter(
+            user=user, lesson_key=lesson.translation_key, cycle=enrolment.cycle
+        ).delete()
         enrolment.last_activity_at = timezone.now()
         enrolment.save(update_fields=["last_activity_at"])

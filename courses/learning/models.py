@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 
@@ -34,6 +36,15 @@ class Enrolment(models.Model):
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
     last_activity_at = models.DateTimeField(_("last activity"), null=True, blank=True)
+    cycle = models.PositiveSmallIntegerField(
+        _("cycle"),
+        default=1,
+        help_text=_(
+            "Times through the course: a recertification opens cycle 2, 3, … and the learner's "
+            "progress starts again; earlier cycles' progress is kept."
+        ),
+    )
+    cycle_opened_at = models.DateTimeField(_("cycle opened"), null=True, blank=True)
     enrolled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("enrolled by"),
@@ -67,14 +78,30 @@ class LessonCompletion(models.Model):
     )
     course_key = models.UUIDField(db_index=True)
     lesson_key = models.UUIDField()
+    #: The enrolment's cycle when the lesson was completed: only the current cycle's count.
+    cycle = models.PositiveSmallIntegerField(default=1)
     completed_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("lesson completion")
         constraints = [
-            models.UniqueConstraint(fields=["user", "lesson_key"], name="one_completion_per_lesson")
+            models.UniqueConstraint(
+                fields=["user", "lesson_key", "cycle"], name="one_completion_per_lesson_and_cycle"
+            )
         ]
         indexes = [models.Index(fields=["user", "course_key"])]
 
     def __str__(self) -> str:
         return f"{self.user} completed {self.lesson_key}"
+
+
+def current_cycle() -> Coalesce:
+    """The learner's current cycle in the course of each row, for rows that carry `user` and
+    `course_key` (lesson completions, quiz attempts): filter on `cycle=current_cycle()` to
+    count only what was done since the course was last opened for recertification."""
+    cycle = Enrolment.objects.filter(user=OuterRef("user"), course_key=OuterRef("course_key"))
+    return Coalesce(
+        Subquery(cycle.values("cycle")[:1]),
+        Value(1),
+        output_field=models.PositiveSmallIntegerField(),
+    )

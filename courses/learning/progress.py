@@ -15,7 +15,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.utils.translation import ngettext
 
 from courses.assessment.models import QuizAttempt
-from courses.learning.models import LessonCompletion
+from courses.learning.models import LessonCompletion, current_cycle
 
 if TYPE_CHECKING:
     from courses.assessment.pages import QuizPage
@@ -84,9 +84,9 @@ def completed_lesson_keys(user: AbstractBaseUser, course_keys: list[UUID]) -> se
     if not user.is_authenticated or not course_keys:
         return set()
     return set(
-        LessonCompletion.objects.filter(user=user, course_key__in=course_keys).values_list(
-            "lesson_key", flat=True
-        )
+        LessonCompletion.objects.filter(user=user, course_key__in=course_keys)
+        .filter(cycle=current_cycle())
+        .values_list("lesson_key", flat=True)
     )
 
 
@@ -105,8 +105,12 @@ def done_keys(user: AbstractBaseUser, course_keys: list[UUID]) -> set[UUID]:
     has its own translation key, so a lesson's and a quiz's never mix up.)"""
     if not user.is_authenticated or not course_keys:
         return set()
-    lessons = LessonCompletion.objects.filter(user=user, course_key__in=course_keys)
-    quizzes = QuizAttempt.objects.filter(user=user, course_key__in=course_keys, passed=True)
+    lessons = LessonCompletion.objects.filter(user=user, course_key__in=course_keys).filter(
+        cycle=current_cycle()
+    )
+    quizzes = QuizAttempt.objects.filter(
+        user=user, course_key__in=course_keys, passed=True, cycle=current_cycle()
+    )
     return {
         key for (key,) in lessons.values_list("lesson_key").union(quizzes.values_list("quiz_key"))
     }
@@ -117,6 +121,7 @@ def passed_quiz_keys(user: AbstractBaseUser, course_keys: list[UUID]) -> set[UUI
         return set()
     return set(
         QuizAttempt.objects.filter(user=user, course_key__in=course_keys, passed=True)
+        .filter(cycle=current_cycle())
         .values_list("quiz_key", flat=True)
         .distinct()
     )

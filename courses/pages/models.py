@@ -32,6 +32,7 @@ from courses.assessment.review import attach_quiz_results, completion_from_resul
 from courses.learning.enrolment import active_enrolment, can_read_lessons, enrolment_panel
 from courses.learning.progress import Progress, completed_lesson_keys, course_progress
 from courses.pages.blocks import RICH_TEXT_FEATURES, LessonStreamBlock, OutcomesBlock
+from courses.pages.certification import CertificationSettings
 from courses.pages.filters import CourseFilter
 from courses.pages.languages import (
     TranslatedPageMixin,
@@ -112,7 +113,7 @@ class CourseIndexPage(TranslatedPageMixin, CachedViewRestrictionsMixin, Page):
         return context
 
 
-class CoursePage(TranslatedPageMixin, CachedViewRestrictionsMixin, Page):
+class CoursePage(TranslatedPageMixin, CachedViewRestrictionsMixin, CertificationSettings, Page):
     """A course: what it is, who it is for, what learners will be able to do, its syllabus."""
 
     summary = models.TextField(
@@ -203,6 +204,7 @@ class CoursePage(TranslatedPageMixin, CachedViewRestrictionsMixin, Page):
             ],
             heading=_("Enrolment"),
         ),
+        *CertificationSettings.certification_panels,
         *Page.settings_panels,
     ]
     search_fields = [
@@ -222,6 +224,7 @@ class CoursePage(TranslatedPageMixin, CachedViewRestrictionsMixin, Page):
 
     def clean(self) -> None:
         super().clean()
+        self.clean_certification()
         if self.hero_image_id and not self.hero_image_alt.strip():
             raise ValidationError(
                 {"hero_image_alt": _("Describe the image for people who cannot see it.")}

@@ -87,6 +87,24 @@ class Certificate(models.Model):
     replaced_by = models.OneToOneField(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="replaces"
     )
+    # Validity, fixed when the certificate is created (an extension is a row of its own).
+    expires_on = models.DateField(
+        _("expires on"), null=True, blank=True, help_text=_("Empty: never expires.")
+    )
+    grace_days = models.PositiveSmallIntegerField(
+        _("grace period (days)"), default=0, help_text=_("Still valid this long after expiry.")
+    )
+    renews = models.ForeignKey(
+        "self",
+        verbose_name=_("renews"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="renewals",
+        help_text=_("The previous cycle's certificate, which this one renews."),
+    )
+    # Where the certificate's bits sit in the published status lists (revocation, expiry).
+    status_index = models.PositiveIntegerField(null=True, blank=True, unique=True)
 
     #: Statuses with a public verification page; the others are not issued yet, or failed.
     VERIFIABLE_STATUSES = (Status.ISSUED, Status.REVOKED, Status.REPLACED)
