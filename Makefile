@@ -12,6 +12,8 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 # The suite's Redis: a database of its own, so tests never touch development data.
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+# The independent Open Badges verifier the tests run (a small Node project).
+VERIFIER := tests/verifier
 
 .DEFAULT_GOAL := help
 .PHONY: help run test install prerequisites test-prerequisites migrate seed worker web \
@@ -24,7 +26,7 @@ help: ## List the targets
 run: install migrate seed ## Start web server, Celery worker and beat with demo content (PORT=8000)
 	@scripts/run.sh $(PORT)
 
-test: install test-prerequisites ## Run the whole test suite (SQLite unless DATABASE_URL is set)
+test: install test-prerequisites $(VERIFIER)/node_modules/.installed ## Run the whole test suite (SQLite unless DATABASE_URL is set)
 	@mkdir -p var
 	@REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} scripts/ensure-redis.sh
 	REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} $(VENV)/bin/pytest $(PYTEST_ARGS)
@@ -57,6 +59,11 @@ $(VENV)/.synced: pyproject.toml uv.lock
 	$(VENV)/bin/uv sync --frozen --inexact --quiet
 	@touch $@
 
+# The verifier's npm packages, reinstalled from its lockfile whenever the lockfile changes.
+$(VERIFIER)/node_modules/.installed: $(VERIFIER)/package-lock.json | test-prerequisites
+	npm ci --prefix $(VERIFIER) --no-audit --no-fund --loglevel=error
+	@touch $@
+
 prerequisites: ## Check (and as root on Debian, install) the system packages for running
 	@scripts/prerequisites.sh run
 
@@ -69,6 +76,7 @@ migrate: install ## Apply database migrations
 
 seed: install ## Create demo courses and demo accounts (idempotent, local use only)
 	$(PY) manage.py seed_demo
+	$(PY) manage.py openbadges_keys create --if-missing
 
 worker: install ## Start only a Celery worker
 	$(VENV)/bin/celery -A worker worker --loglevel=INFO
@@ -99,9 +107,11 @@ check-translations: install ## Load the demo content and check that quiz transla
 	DATABASE_URL=$(TRANSLATIONS_DB) $(PY) manage.py check_quiz_translations
 
 check-deploy: install ## Django's deployment checks with production settings
+	@mkdir -p var && OPEN_BADGES_KEY_DIR=var/check-deploy-keys $(PY) manage.py openbadges_keys create --if-missing >/dev/null
 	DJANGO_SETTINGS_MODULE=training.settings.production \
 	SECRET_KEY=check-deploy-$$RANDOM-$$RANDOM-$$RANDOM-$$RANDOM-$$RANDOM-$$RANDOM-$$RANDOM-$$RANDOM \
 	ALLOWED_HOSTS=training.example.org DATABASE_URL=sqlite:///var/check-deploy.sqlite3 \
+	OPEN_BADGES_KEY_DIR=var/check-deploy-keys \
 	$(PY) manage.py check --deploy --fail-level WARNING
 
 clean: ## Remove the virtualenv and local data (database, media, queues)

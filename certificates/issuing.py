@@ -24,10 +24,11 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Max
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.models import Locale, Site
 
-from certificates.models import DEFAULT_WORDING, Certificate, CertificateSettings
+from certificates.models import DEFAULT_WORDING, Certificate, CertificateSettings, Recertification
+from certificates.validity import expiry_for
 from courses.assessment.models import QuizAttempt
 from training.languages import language_codes
 
@@ -99,11 +100,17 @@ def request_certificate(enrolment: Enrolment, course: CoursePage) -> Certificate
     """Create the pending certificate for a completed enrolment and ask for it to be issued.
 
     Call inside the transaction that records the completion: the certificate is written in
-    the language active there (`certificate_language`). Idempotent: an enrolment has one
-    current certificate per cycle, so a second call returns the existing one, in the
+    the language active there (`certificate_language`). A cycle opened for a
+    recertification issues the renewal of the certificate it was opened for
+    (`request_renewal`); otherwise the course's first certificate. Idempotent: an enrolment
+    has one current certificate per cycle, so a second call returns the existing one, in the
     language it was first written in.
     """
-    if not course.awards_certificate or enrolment.completed_at is None:
+    if enrolment.completed_at is None:
+        return None
+    if (recertification := open_recertification_for(enrolment)) is not None:
+        return request_renewal(recertification, enrolment, course)
+    if not course.awards_certificate:
         return None
     existing = (
         Certificate.objects.filter(enrolment=enrolment, cycle=1)
@@ -113,11 +120,63 @@ def request_certificate(enrolment: Enrolment, course: CoursePage) -> Certificate
     if existing is not None:
         return existing
     language = certificate_language(enrolment.user)
+    source = certification_source(course)
     certificate = Certificate.objects.create(
-        enrolment=enrolment, **statement(enrolment, course, language)
+        enrolment=enrolment,
+        expires_on=expiry_for(source, timezone.localdate(enrolment.completed_at), None),
+        grace_days=source.grace_days,
+        **statement(enrolment, course, language),
     )
     send_task_later(ISSUE_TASK, certificate.pk)
     return certificate
+
+
+def certification_source(course: CoursePage) -> CoursePage:
+    """The course whose certification settings apply: the live source page in the default
+    language, which all translations share; the course itself if that is not live."""
+    return type(course).objects.live_by_key(course.translation_key) or course
+
+
+def open_recertification_for(enrolment: Enrolment) -> Recertification | None:
+    """The recertification the enrolment's current cycle was opened for, still to renew."""
+    return (
+        Recertification.objects.select_related("certificate__enrolment__user")
+        .filter(enrolment=enrolment, cycle=enrolment.cycle, renewal__isnull=True)
+        .first()
+    )
+
+
+def request_renewal(
+    recertification: Recertification, enrolment: Enrolment, refresher: CoursePage
+) -> Certificate | None:
+    """Create the next cycle's certificate when the refresher is completed, and ask for it to
+    be issued. Call inside the transaction that records the completion. The certificate is
+    for the course it renews (its title, phase and issuer), dated by the refresher's
+    completion and scored on the refresher's quizzes. Idempotent: one renewal per
+    recertification."""
+    locked = Recertification.objects.select_for_update().get(pk=recertification.pk)
+    if locked.renewal_id is not None:
+        return locked.renewal
+    old = recertification.certificate
+    course = type(refresher).objects.live_by_key(old.enrolment.course_key)
+    if course is None:
+        return None
+    details = statement(enrolment, course, language=None)
+    details["score"] = course_score(enrolment, refresher)
+    details["completed_at"] = enrolment.completed_at
+    completed_on = timezone.localdate(enrolment.completed_at)
+    renewal = Certificate.objects.create(
+        enrolment=old.enrolment,
+        cycle=old.cycle + 1,
+        renews=old,
+        expires_on=expiry_for(course, completed_on, old),
+        grace_days=course.grace_days,
+        **details,
+    )
+    locked.renewal = renewal
+    locked.save(update_fields=["renewal"])
+    send_task_later(ISSUE_TASK, renewal.pk)
+    return renewal
 
 
 def statement(enrolment: Enrolment, course: CoursePage, language: str | None = None) -> dict:

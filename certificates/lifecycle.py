@@ -100,7 +100,13 @@ def revoke_certificate(certificate: Certificate, by: AbstractBaseUser, reason: s
     return locked
 
 
-def reissue_certificate(certificate: Certificate, by: AbstractBaseUser, reason: str) -> Certificate:
+def reissue_certificate(
+    certificate: Certificate,
+    by: AbstractBaseUser,
+    reason: str,
+    *,
+    learner_name: str | None = None,
+) -> Certificate:
     """Replace an issued certificate with a new one stating what is true now, typically the
     learner's corrected name. Returns the new certificate, pending, with a new code; the
     worker issues it after the transaction commits.
@@ -108,7 +114,8 @@ def reissue_certificate(certificate: Certificate, by: AbstractBaseUser, reason: 
     The old certificate becomes "replaced" and points to the new one, so its verification
     page leads there. The new one is for the same enrolment, cycle and completion date; the
     rest of what it states (`certificates.issuing.statement`: name, course title, score,
-    issuer) is read afresh, as for a first certificate.
+    issuer) is read afresh, as for a first certificate; `learner_name`, when given (an
+    approved name correction), is stated instead of the account's name.
 
     Refused, changing nothing, without a reason, unless the certificate is issued, or when
     its course no longer exists; reissuing twice therefore creates one new certificate.
@@ -126,11 +133,10 @@ def reissue_certificate(certificate: Certificate, by: AbstractBaseUser, reason: 
         old.status = Status.REPLACED
         old.save(update_fields=["status"])
         # The replacement speaks the learner's language, not the staff member's.
-        new = Certificate.objects.create(
-            enrolment=old.enrolment,
-            cycle=old.cycle,
-            **statement(old.enrolment, course, language=old.language),
-        )
+        stated = statement(old.enrolment, course, language=old.language)
+        if learner_name is not None:
+            stated["learner_name"] = learner_name
+        new = Certificate.objects.create(enrolment=old.enrolment, cycle=old.cycle, **stated)
         old.replaced_by = new
         old.save(update_fields=["replaced_by"])
         _log(old, REISSUE_ACTION, by, {"reason": reason, "replacement": new.display_code})

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
+from certificates.admin.corrections import NameCorrectionViewSet, register_correction_log_actions
 from certificates.admin.viewset import CertificateViewSet
 from certificates.lifecycle import (
     REISSUE_ACTION,
@@ -18,6 +19,17 @@ certificate_viewset = CertificateViewSet("certificates")
 @hooks.register("register_admin_viewset")
 def register_certificate_viewset():
     return certificate_viewset
+
+
+name_correction_viewset = NameCorrectionViewSet("name_corrections")
+
+
+@hooks.register("register_admin_viewset")
+def register_name_correction_viewset():
+    return name_correction_viewset
+
+
+hooks.register("register_log_actions", register_correction_log_actions)
 
 
 class ReasonLogFormatter(LogFormatter):

@@ -13,7 +13,9 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from accounts.languages import remember_language
+from certificates.corrections import with_pending_corrections
 from certificates.models import Certificate
+from certificates.validity import with_validity_today
 from courses.learning.dashboard import course_cards, enrolled_courses
 from courses.models import CoursePage, LessonPage, ModulePage
 from training.languages import language_codes
@@ -52,7 +54,9 @@ def my_learning(request: HttpRequest) -> HttpResponse:
         "in_progress": in_progress,
         "in_progress_cards": course_cards(in_progress, request),
         "completed": [c for c in courses if c.enrolment.completed_at is not None],
-        "certificates": list(Certificate.objects.current_for(request.user)),
+        "certificates": with_validity_today(
+            with_pending_corrections(Certificate.objects.current_for(request.user))
+        ),
     }
     return TemplateResponse(request, "home/my_learning.html", context)
 

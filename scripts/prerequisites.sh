@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # System prerequisites. `run`: what the platform needs. `test`: also a Redis server, Chromium
-# for the browser tests and the libraries WeasyPrint renders certificates with.
+# for the browser tests, the libraries WeasyPrint renders certificates with, and Node.js with npm
+# for the independent Open Badges verifier (tests/verifier).
 # As root on Debian or Ubuntu, missing packages are installed with apt-get; elsewhere this
 # stops and names exactly what to install.
 set -euo pipefail
@@ -28,7 +29,9 @@ if [ "$purpose" = "test" ]; then
   check[chromium]="command -v chromium"
   # pdftotext reads the certificates' text back in the tests.
   check[poppler-utils]="command -v pdftotext"
-  packages+=(redis-server chromium poppler-utils)
+  check[nodejs]="command -v node"
+  check[npm]="command -v npm"
+  packages+=(redis-server chromium poppler-utils nodejs npm)
 fi
 
 missing=()

@@ -8,10 +8,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.utils import translation
 from wagtail.models import Locale
 
+from certificates.openbadges.keys import generate_key_file, load_keys
 from courses.models import CourseIndexPage, CoursePage, ModulePage
 from home.models import HomePage
 from tests.factories import CoursePageFactory, LessonPageFactory, ModulePageFactory, UserFactory
@@ -45,6 +47,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
             contents = getattr(connection, "_test_serialized_contents", None)
             if contents is not None:
                 type(connection)._test_serialized_contents = contents
+
+
+@pytest.fixture(scope="session", autouse=True)
+def open_badges_key() -> Path:
+    """The suite signs with a key of its own, made once in the test key folder (workers
+    started by tests read the same folder)."""
+    folder = Path(settings.OPEN_BADGES_KEY_DIR)
+    folder.mkdir(parents=True, exist_ok=True)
+    if not any(key.can_sign for key in load_keys(folder)):
+        generate_key_file(folder)
+    return folder
 
 
 @pytest.fixture(autouse=True)

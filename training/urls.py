@@ -21,6 +21,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("language/<str:code>/", home_views.switch_language, name="switch_language"),
+    path("openbadges/", include("certificates.urls_openbadges")),
     # The web app's manifest and service worker: at the root, so the worker's scope is the site.
     *urls_offline.root_patterns,
 ]

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from certificates.credentials import current_credential
 from certificates.issuing import EMAIL_TASK, send_task_later
 from certificates.models import Certificate
 from worker import pdf
@@ -81,7 +82,17 @@ def issue(certificate_id: int) -> str:
         certificate.failure_reason = ""
         certificate.save()
         send_task_later(EMAIL_TASK, certificate.pk)
+    sign_credential(certificate)
     return "issued"
+
+
+def sign_credential(certificate: Certificate) -> None:
+    """Sign the certificate's Open Badges credential now, so its owner's first download is
+    quick. Not part of issuing: if it fails, the download signs it instead."""
+    try:
+        current_credential(certificate)
+    except Exception:  # noqa: BLE001 - the certificate stands; the credential can wait
+        logger.exception("Could not sign the credential of certificate %s", certificate.pk)
 
 
 def mark_failed(certificate_id: int, reason: str) -> None:

@@ -6,7 +6,8 @@ from celery import shared_task
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
-from worker import certificates, localize
+from certificates.recertification import run_daily
+from worker import certificates, localize, reminders
 
 # Errors logged here reach the administrators through the deployment's error reporting.
 logger = logging.getLogger(__name__)
@@ -78,11 +79,43 @@ def sweep_pending_certificates() -> int:
     after = settings.CERTIFICATE_SWEEP_AFTER_SECONDS
     pending = certificates.pending_to_resend(after)
     unsent = certificates.unsent_emails(after)
+    due_reminders = reminders.unsent_reminders(after)
     for certificate_id in pending:
         issue_certificate.delay(certificate_id)
     for certificate_id in unsent:
         send_certificate_email.delay(certificate_id)
-    return len(pending) + len(unsent)
+    for reminder_id in due_reminders:
+        send_certificate_reminder.delay(reminder_id)
+    return len(pending) + len(unsent) + len(due_reminders)
+
+
+@shared_task(name="worker.renew_certificates", bind=True, max_retries=5)
+def renew_certificates(self) -> dict:
+    """The daily recertification job: open the recertifications whose window opened and send
+    the reminders due today. Running it twice a day, or retrying it, does no more than once:
+    every row it writes is unique (see certificates/recertification.py). Returns counts."""
+    try:
+        report = run_daily()
+    except TRANSIENT_ERRORS as error:
+        countdown = backoff_seconds(self.request.retries, first=60, longest=1800)
+        raise self.retry(exc=error, countdown=countdown) from error
+    for reminder_id in report.reminders:
+        send_certificate_reminder.delay(reminder_id)
+    return {
+        "opened": len(report.opened),
+        "reminders": len(report.reminders),
+        "skipped": len(report.skipped),
+    }
+
+
+@shared_task(name="worker.send_certificate_reminder", bind=True, max_retries=5)
+def send_certificate_reminder(self, reminder_id: int) -> str:
+    """Email one certificate reminder; a second run sends nothing."""
+    try:
+        return reminders.send_reminder(reminder_id)
+    except TRANSIENT_ERRORS as error:
+        countdown = backoff_seconds(self.request.retries, first=30, longest=600)
+        raise self.retry(exc=error, countdown=countdown) from error
 
 
 @shared_task(name="worker.run_localize_job", bind=True, max_retries=5)

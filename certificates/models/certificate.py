@@ -11,12 +11,15 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import models
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from certificates.codes import CODE_LENGTH, display_code, new_certificate_code
+from certificates.models.renewal import ValidityExtension
 from training.languages import language_choices, text_direction
 
 #: The issuer's wording until staff change it. Kept as the English source text, so a
@@ -25,6 +28,19 @@ DEFAULT_WORDING = gettext_noop("has completed the course")
 
 
 class CertificateQuerySet(models.QuerySet):
+    def with_validity(self) -> CertificateQuerySet:
+        """Annotate `current_expires_on`: the latest extension's date, else the issued one."""
+        latest = ValidityExtension.objects.filter(certificate=OuterRef("pk")).order_by(
+            "-created_at", "-pk"
+        )
+        return self.annotate(
+            current_expires_on=Coalesce(
+                Subquery(latest.values("expires_on")[:1]),
+                F("expires_on"),
+                output_field=models.DateField(),
+            )
+        )
+
     def verifiable(self) -> CertificateQuerySet:
         """Certificates with a public verification page: issued, revoked or replaced."""
         return self.filter(status__in=Certificate.VERIFIABLE_STATUSES)

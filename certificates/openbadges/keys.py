@@ -156,3 +156,22 @@ def verification_method(key: SigningKey, controller: str) -> dict:
         "controller": controller,
         "publicKeyMultibase": key.public_key_multibase,
     }
+
+
+# Contexts of the issuer's controller document: the security vocabulary for `assertionMethod`
+# and `verificationMethod`, and Multikey for the keys.
+CONTROLLER_CONTEXTS = ["https://w3id.org/security/v2", "https://w3id.org/security/multikey/v1"]
+
+
+def controller_document(controller: str, keys: list[SigningKey]) -> dict:
+    """The document a verifier fetches from `controller` to find the issuer's keys.
+
+    Every key is listed, retired ones too, so credentials they signed keep verifying.
+    """
+    methods = [verification_method(key, controller) for key in keys]
+    return {
+        "@context": CONTROLLER_CONTEXTS,
+        "id": controller,
+        "verificationMethod": methods,
+        "assertionMethod": [method["id"] for method in methods],
+    }

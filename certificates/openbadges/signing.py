@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import re
 from datetime import UTC, datetime
 
 import base58
@@ -21,6 +22,8 @@ from certificates.openbadges.loader import document_loader
 
 PROOF_TYPE = "DataIntegrityProof"
 CRYPTOSUITE = "eddsa-rdfc-2022"
+# An IRI with a scheme, a blank node identifier or a keyword such as @json.
+_ABSOLUTE_IRI = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*:|_:|@)")
 
 
 def _refuse_dropped_property(expanded_property: str | None) -> None:
@@ -31,14 +34,38 @@ def _refuse_dropped_property(expanded_property: str | None) -> None:
     )
 
 
+def _refuse_relative_iris(node: object) -> None:
+    """An `id` or `type` that is not an absolute IRI is dropped from the RDF, so unsigned."""
+    if isinstance(node, list):
+        for item in node:
+            _refuse_relative_iris(item)
+        return
+    if not isinstance(node, dict):
+        return
+    for key, value in node.items():
+        if key in ("@id", "@type"):
+            for iri in value if isinstance(value, list) else [value]:
+                if isinstance(iri, str) and not _ABSOLUTE_IRI.match(iri):
+                    raise jsonld.JsonLdError(
+                        f"{key} {iri!r} is not an absolute IRI and would not be signed.",
+                        "jsonld.SafeModeError",
+                    )
+        elif key != "@value":
+            _refuse_relative_iris(value)
+
+
 def canonicalize(document: dict) -> str:
     """RDFC-1.0 (URDNA2015) canonical N-Quads, resolving contexts from the shipped files only.
 
-    Refuses documents with undefined terms rather than dropping them from what is signed.
+    Refuses documents with undefined terms or relative IRIs rather than leaving them out of
+    what is signed, as Digital Bazaar's verifiers (jsonld.js safe mode) do.
     """
     processor = jsonld.JsonLdProcessor(on_property_dropped=_refuse_dropped_property)
-    return processor.normalize(
-        document,
+    # No base IRI: pyld would otherwise resolve relative IRIs against http://example.org/base/.
+    expanded = processor.expand(document, {"documentLoader": document_loader, "base": None})
+    _refuse_relative_iris(expanded)
+    return jsonld.normalize(
+        expanded,
         {
             "algorithm": "URDNA2015",
             "format": "application/n-quads",
@@ -48,7 +75,7 @@ def canonicalize(document: dict) -> str:
 
 
 def canonical_forms(document: dict, proof_config: dict) -> tuple[str, str]:
-    """(canonical document, canonical proof config); the proof config gets the document's context."""
+    """(canonical document, canonical proof config); the config gets the document's context."""
     unsecured = {key: value for key, value in document.items() if key != "proof"}
     config = {key: value for key, value in proof_config.items() if key != "proofValue"}
     config["@context"] = document["@context"]
@@ -129,7 +156,8 @@ def verify(document: dict, public_keys: dict[str, Ed25519PublicKey]) -> bool:
         return False
     if "@context" in proof and proof["@context"] != document["@context"]:
         return False
-    public_key = public_keys.get(proof.get("verificationMethod", ""))
+    method = proof.get("verificationMethod")
+    public_key = public_keys.get(method) if isinstance(method, str) else None
     signature = _signature(proof)
     if public_key is None or signature is None:
         return False

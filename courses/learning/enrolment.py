@@ -160,3 +160,31 @@ def can_read_lessons(user: AbstractBaseUser, enrolment: Enrolment | None) -> boo
     if enrolment is not None and enrolment.is_active:
         return True
     return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
+
+
+def open_new_cycle(user: AbstractBaseUser, course_key: UUID) -> Enrolment:
+    """Enrol `user` in the course again for a recertification: a new cycle, with progress
+    starting afresh (the earlier cycles' completions and attempts are kept, and no longer
+    count). The course's window, key and places do not apply: the learner already holds
+    the qualification and must be able to keep it.
+
+    A learner enrolled and not yet through the course keeps their current cycle: what they
+    do now counts for the recertification.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        enrolment = (
+            Enrolment.objects.select_for_update().filter(user=user, course_key=course_key).first()
+        )
+        if enrolment is None:
+            return Enrolment.objects.create(user=user, course_key=course_key, cycle_opened_at=now)
+        if enrolment.completed_at is not None:
+            enrolment.cycle += 1
+            enrolment.completed_at = None
+            enrolment.cycle_opened_at = now
+        enrolment.status = Enrolment.Status.ACTIVE
+        enrolment.withdrawn_at = None
+        enrolment.save(
+            update_fields=["cycle", "completed_at", "cycle_opened_at", "status", "withdrawn_at"]
+        )
+        return enrolment

@@ -8,6 +8,7 @@ local filesystem, so a fresh clone runs with no servers at all.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "training"
@@ -224,6 +225,10 @@ DEMO_DATA_ALLOWED = False
 # Wagtail
 WAGTAIL_SITE_NAME = "Crisis Ready"
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+# Open Badges signing keys: a folder outside the repository (never the database). The newest
+# private key signs; every key in it is published, so credentials signed before a rotation
+# still verify. `manage.py openbadges_keys` creates and rotates them (see the README).
+OPEN_BADGES_KEY_DIR = env_path("OPEN_BADGES_KEY_DIR", VAR_DIR / "keys")
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
@@ -307,6 +312,12 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-pending-certificates": {
         "task": "worker.sweep_pending_certificates",
         "schedule": env.float("CERTIFICATE_SWEEP_EVERY_SECONDS", default=60.0),
+    },
+    # Recertification and expiry reminders, once a day at night (the site's time zone). A
+    # missed day is caught up by the next run: what is due is whatever fell due by then.
+    "renew-certificates": {
+        "task": "worker.renew_certificates",
+        "schedule": crontab(hour=env.int("CERTIFICATE_RENEWAL_HOUR", default=2), minute=30),
     },
 }
 # Certificate verification look-ups allowed per client address. Behind a reverse proxy,

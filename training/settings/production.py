@@ -3,6 +3,13 @@
 Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL. See `.env.example` for the rest.
 """
 
+from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+
+# Plain Python, no Django models: safe to import while settings load.
+from certificates.openbadges.keys import NoSigningKey, load_keys, signing_key
+
 from .base import *  # noqa: F403
 from .base import env
 
@@ -24,3 +31,20 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Open Badges: refuse to start without a signing key, rather than fail at the first
+# certificate. The folder must be outside the repository; see the README.
+OPEN_BADGES_KEY_DIR = Path(env("OPEN_BADGES_KEY_DIR"))
+
+
+def _require_signing_key(directory) -> None:
+    try:
+        signing_key(load_keys(directory))
+    except (NoSigningKey, OSError) as error:
+        raise ImproperlyConfigured(
+            f"OPEN_BADGES_KEY_DIR ({directory}) holds no Open Badges signing key. "
+            "Create one with `manage.py openbadges_keys create`."
+        ) from error
+
+
+_require_signing_key(OPEN_BADGES_KEY_DIR)

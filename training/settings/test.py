@@ -45,3 +45,6 @@ WHITENOISE_AUTOREFRESH = True
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Tests see pages as rendered; tests/test_page_cache.py turns the page cache on for itself.
 PAGE_CACHE_SECONDS = 0
+
+# The suite's Open Badges keys: made by tests/conftest.py at the start of a run if missing.
+OPEN_BADGES_KEY_DIR = env_path("OPEN_BADGES_KEY_DIR", VAR_DIR / "test-keys")

@@ -12,6 +12,7 @@ from django_ratelimit.decorators import ratelimit
 
 from certificates.codes import normalise_code
 from certificates.models import Certificate
+from certificates.validity import renewal_of, validity
 
 # Longer than any code, short enough that a pasted essay does not end up in a URL.
 MAX_TYPED_CODE = 64
@@ -57,6 +58,7 @@ def verify(request: HttpRequest, code: str) -> HttpResponse:
         return too_many(request)
     certificate = (
         Certificate.objects.verifiable()
+        .with_validity()
         .filter(code=normalise_code(code))
         .select_related("replaced_by")
         .first()
@@ -66,12 +68,18 @@ def verify(request: HttpRequest, code: str) -> HttpResponse:
     replacement = certificate.replaced_by
     if replacement is not None and not replacement.is_verifiable:
         replacement = None  # being issued: its page would be a 404 for now
+    issued = certificate.status == Certificate.Status.ISSUED
+    renewal = renewal_of(certificate) if issued else None
+    today = validity(certificate, renewal=renewal)
     response = TemplateResponse(
         request,
         "certificates/verify.html",
         {
             "certificate": certificate,
-            "is_valid": certificate.status == Certificate.Status.ISSUED,
+            "is_valid": issued and today.is_valid,
+            "is_expired": issued and not today.is_valid,
+            "validity": today,
+            "renewal": renewal,
             "is_revoked": certificate.status == Certificate.Status.REVOKED,
             "is_replaced": certificate.status == Certificate.Status.REPLACED,
             "replacement": replacement,
