@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -21,6 +22,7 @@ from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import registry as log_registry
 
 from certificates.codes import normalise_code
@@ -78,6 +80,19 @@ class CertificateIndexView(IndexView):
         field: {IndexView.FORMAT_CSV: neutralise_formula}
         for field in ("learner_name", "course_title", "failure_reason", "revoked_reason")
     }
+
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if self.user_has_permission("change"):
+            buttons.append(
+                HeaderButton(
+                    gettext_lazy("Extend validity"),
+                    url=reverse("certificates:extend"),
+                    icon_name="date",
+                )
+            )
+        return buttons
 
     def search_queryset(self, queryset):
         """By learner name, or by code as people type it (any case, with or without dashes)."""

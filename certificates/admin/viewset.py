@@ -6,6 +6,7 @@ from wagtail.admin.admin_url_finder import register_admin_url_finder
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from certificates.admin.extensions import extend_view
 from certificates.admin.views import (
     CertificateAdminURLFinder,
     CertificateFilterSet,
@@ -132,6 +133,7 @@ class CertificateViewSet(ModelViewSet):
             path("retry/<int:pk>/", self.action_view(RetryCertificateView), name="retry"),
             path("revoke/<int:pk>/", self.action_view(RevokeCertificateView), name="revoke"),
             path("reissue/<int:pk>/", self.action_view(ReissueCertificateView), name="reissue"),
+            path("extend/", extend_view, name="extend"),
         ]
 
     def register_admin_url_finder(self):
