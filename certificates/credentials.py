@@ -85,6 +85,9 @@ def issuer_profile() -> dict:
     issuer = issuer_settings()
     return {
         **document,
+        # An Open Badges Profile (VC and OB terms) that is also the keys' controller document
+        # (security and Multikey terms): verifiers in safe mode need every term defined.
+        "@context": [VC_V2_CONTEXT, OB_V3_CONTEXT, *document["@context"]],
         "type": ["Profile"],
         "name": issuer.organisation,
         "url": settings.SITE_URL,

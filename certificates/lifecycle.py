@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from wagtail.log_actions import log
 
+from certificates.credentials import forget_status_lists
 from certificates.issuing import ISSUE_TASK, send_task_later, statement
 from certificates.models import Certificate
 from courses.models import CoursePage
@@ -97,6 +98,7 @@ def revoke_certificate(certificate: Certificate, by: AbstractBaseUser, reason: s
         locked.revoked_reason = reason
         locked.save(update_fields=["status", "revoked_at", "revoked_reason"])
         _log(locked, REVOKE_ACTION, by, {"reason": reason})
+        _republish_status_lists()
     return locked
 
 
@@ -142,6 +144,7 @@ def reissue_certificate(
         _log(old, REISSUE_ACTION, by, {"reason": reason, "replacement": new.display_code})
         _log(new, REPLACEMENT_ACTION, by, {"reason": reason, "replaces": old.display_code})
         send_task_later(ISSUE_TASK, new.pk)
+        _republish_status_lists()
     return new
 
 
@@ -162,6 +165,13 @@ def replacement_chain(certificate: Certificate) -> list[Certificate]:
         chain.append(current)
         seen.add(current.pk)
     return chain
+
+
+def _republish_status_lists() -> None:
+    """The published status lists show a withdrawal at once, not when their cache runs out:
+    dropped now, and again after the commit in case a request cached the old list between."""
+    forget_status_lists()
+    transaction.on_commit(forget_status_lists)
 
 
 def _lock(certificate: Certificate) -> Certificate:
