@@ -29,7 +29,14 @@ class SignupForm(forms.Form):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["full_name", "organisation", "role", "country", "preferred_language"]
+        fields = [
+            "full_name",
+            "organisation",
+            "role",
+            "country",
+            "preferred_language",
+            "certificate_reminders",
+        ]
         widgets = {
             "full_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),

@@ -400,6 +400,10 @@ def test_the_list_shows_waiting_requests_first_and_filters_by_status(
     assert positions == sorted(positions)
     assert "Psychological first aid" in html
 
+    oldest_first = admin_client.get(INDEX, {"ordering": "requested_at"}).content.decode()
+    positions = [oldest_first.index(detail_url(c)) for c in (pending, refused, waiting)]
+    assert positions == sorted(positions)
+
     filtered = admin_client.get(INDEX, {"status": "refused"}).content.decode()
     assert detail_url(refused) in filtered
     assert detail_url(pending) not in filtered

@@ -43,6 +43,7 @@ def fresh_cache():
     yield
     cache.clear()
 
+
 NIGHT = time(2, 30)
 
 
@@ -250,3 +251,30 @@ def test_a_group_extension_moves_the_date_and_the_reminders_without_duplicates(
     )
     assert all("expires on 10 July 2029" in subject for subject in sent)
     assert certificate.expires_on == expiry  # the certificate itself is never edited
+
+
+def test_a_learner_who_turned_reminders_off_gets_none_and_still_expires(certified, client):
+    learner, certificate = certified
+    client.force_login(learner)
+    response = client.post(
+        "/accounts/profile/", {"full_name": "Amina Yusuf", "preferred_language": "en"}
+    )
+    assert response.status_code == 302
+    learner.refresh_from_db()
+    assert learner.certificate_reminders is False
+    mail.outbox.clear()
+    sent = run_days(date(2028, 10, 1), 150)
+    assert sent == {}
+    assert set(CertificateReminder.objects.values_list("outcome", flat=True)) == {"skipped"}
+    assert validity(certificate, date(2029, 1, 12)).state is State.EXPIRED
+
+
+def test_reminders_are_written_in_the_learners_language(certified):
+    learner, _ = certified
+    learner.preferred_language = "fr"
+    learner.save()
+    mail.outbox.clear()
+    run_days(date(2029, 1, 11) - timedelta(30), 1)
+    (message,) = mail.outbox
+    assert "expire le 11 janvier 2029" in message.subject
+    assert "/fr/" in message.body

@@ -91,7 +91,7 @@ def sign_credential(certificate: Certificate) -> None:
     quick. Not part of issuing: if it fails, the download signs it instead."""
     try:
         current_credential(certificate)
-    except Exception:  # noqa: BLE001 - the certificate stands; the credential can wait
+    except Exception:
         logger.exception("Could not sign the credential of certificate %s", certificate.pk)
 
 

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
+from wagtail_localize.fields import SynchronizedField
 
 #: Days before expiry and after it when a learner is reminded, unless the course says otherwise.
 DEFAULT_REMINDERS_BEFORE = "90, 30, 7"
@@ -114,6 +115,12 @@ class CertificationSettings(models.Model):
             ],
             heading=_("Certification and renewal"),
         )
+    ]
+
+    #: For wagtail-localize: day lists are settings, not words to translate.
+    override_translatable_fields = [
+        SynchronizedField("reminder_days_before"),
+        SynchronizedField("reminder_days_after"),
     ]
 
     class Meta:
