@@ -33,6 +33,7 @@ class User(AbstractUser):
     certificate_reminders = models.BooleanField(
         _("email me before my certificates expire"),
         default=True,
+        db_default=True,
         help_text=_(
             "Reminders come a few weeks before a certificate expires, with a link to renew it. "
             "Turning them off does not change when your certificates expire."

@@ -16,7 +16,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from certificates.credentials import forget_status_lists
@@ -46,9 +46,13 @@ STARTS_FROM = {
     REISSUE_ACTION: Status.ISSUED,
 }
 REFUSALS = {
-    RETRY_ACTION: _lazy("Only a failed certificate can be retried; this one is %(status)s."),
-    REVOKE_ACTION: _lazy("Only an issued certificate can be revoked; this one is %(status)s."),
-    REISSUE_ACTION: _lazy("Only an issued certificate can be reissued; this one is %(status)s."),
+    RETRY_ACTION: gettext_lazy("Only a failed certificate can be retried; this one is %(status)s."),
+    REVOKE_ACTION: gettext_lazy(
+        "Only an issued certificate can be revoked; this one is %(status)s."
+    ),
+    REISSUE_ACTION: gettext_lazy(
+        "Only an issued certificate can be reissued; this one is %(status)s."
+    ),
 }
 
 

@@ -22,6 +22,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from certificates.models import Certificate, ValidityExtension
 
@@ -108,7 +109,11 @@ class Validity:
         if self.state is State.EXPIRING:
             if self.days_left == 0:
                 return _("Expires today.")
-            return _("Expires in %(days)s days, on %(date)s.") % {
+            return ngettext(
+                "Expires in %(days)s day, on %(date)s.",
+                "Expires in %(days)s days, on %(date)s.",
+                self.days_left,
+            ) % {
                 "days": self.days_left,
                 "date": day(self.expires_on),
             }
@@ -196,7 +201,9 @@ def with_validity_today(certificates: QuerySet[Certificate]) -> list[Certificate
     """The certificates, each with its `validity` today, for lists: the current expiry dates
     and the issued renewals come in the same two queries whatever the number."""
     listed = list(
-        certificates.with_validity().prefetch_related(
+        certificates.with_validity()
+        .select_related("recertification")
+        .prefetch_related(
             Prefetch(
                 "renewals",
                 queryset=Certificate.objects.filter(status=Certificate.Status.ISSUED),
@@ -208,4 +215,12 @@ def with_validity_today(certificates: QuerySet[Certificate]) -> list[Certificate
     for certificate in listed:
         renewal = certificate.issued_renewals[-1] if certificate.issued_renewals else None
         certificate.validity = validity(certificate, today, renewal)
+        certificate.renewal_open = renewal is None and _has_open_recertification(certificate)
     return listed
+
+
+def _has_open_recertification(certificate: Certificate) -> bool:
+    try:
+        return certificate.recertification.renewal_id is None
+    except Certificate.recertification.RelatedObjectDoesNotExist:
+        return False

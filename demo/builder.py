@@ -92,6 +92,7 @@ def ensure_course(catalogue: CourseIndexPage, data: dict) -> int:
             level=data["level"],
             estimated_hours=data["estimated_hours"],
             awards_certificate=data["awards_certificate"],
+            validity_months=data.get("validity_months"),
             outcomes=stream([("outcome", outcome) for outcome in data["outcomes"]]),
         )
         course.audiences.set(Audience.objects.filter(slug__in=data["audiences"]))

@@ -1,16 +1,21 @@
-"""A name correction in Chromium, end to end: the learner asks from "My learning", a member of
-staff logs in to the admin and approves it, a real worker issues the replacement, and the old
-code's public check page says "replaced" and leads to the new certificate. The learner's
-pages pass axe-core."""
+"""A certificate's later life in Chromium, end to end: the learner downloads their Open Badge
+as JSON and as a PNG from "My learning", then asks for a name correction; a member of staff
+logs in to the admin and approves it, a real worker issues the replacement, the old code's
+public check page says "replaced" and leads to the new certificate, and the badge downloaded
+before is now revoked in the published status list. The learner's pages pass axe-core."""
 
 from __future__ import annotations
 
+import json
 import re
 
+from certificates.credentials import issuer_id, status_list_url
 from certificates.models import Certificate, NameCorrectionRequest
+from certificates.openbadges.baking import unbake_png
 from courses.learning.completion import complete_lesson
 from courses.learning.enrolment import enrol
 from courses.models import LessonPage
+from tests.independent_verifier import verify_independently
 from tests.processes import wait_for
 from tests.staff import learner, staff_in_group
 from tests.test_browser import BROWSER_TEST, blocking_violations
@@ -38,6 +43,24 @@ def issued_by_the_worker(pk: int, worker_log) -> Certificate:
     )
 
 
+def download(page, label: str, course_title: str) -> bytes:
+    """Click a download link of My learning (named "<label>: <course>") and read the file."""
+    name = re.compile(rf"^{re.escape(label)}\s*:\s*{re.escape(course_title)}$")
+    with page.expect_download() as started:
+        page.get_by_role("link", name=name).click()
+    path = started.value.path()
+    return path.read_bytes() if hasattr(path, "read_bytes") else open(path, "rb").read()
+
+
+def published(page, live_server) -> dict:
+    """What a verifier fetches from the site: the issuer's profile and the status lists."""
+    documents = {issuer_id(): page.request.get(f"{live_server.url}/openbadges/issuer/").json()}
+    for purpose in ("revocation", "suspension"):
+        url = f"{live_server.url}/openbadges/status/{purpose}/"
+        documents[status_list_url(purpose)] = page.request.get(url).json()
+    return documents
+
+
 def test_learner_asks_staff_approve_and_the_old_code_leads_to_the_new_certificate(
     allow_orm_beside_playwright,
     live_server,
@@ -59,9 +82,19 @@ def test_learner_asks_staff_approve_and_the_old_code_leads_to_the_new_certificat
     officer = staff_in_group("Certificate officers", "view_certificate", "change_certificate")
     violations: dict[str, list[str]] = {}
 
-    # The learner asks, from "My learning".
+    # The learner downloads the badge, as JSON and as a PNG, from "My learning".
     log_in(page, live_server, "amina", "/learn/")
     assert page.url.endswith("/learn/")
+    badge_json = json.loads(download(page, "Open Badge (JSON)", course.title))
+    badge_png = download(page, "Open Badge (PNG image)", course.title)
+    assert badge_png.startswith(b"\x89PNG")
+    assert json.loads(unbake_png(badge_png)) == badge_json
+    assert badge_json["credentialSubject"]["identifier"][0]["identityHash"] == "Amina Yusef"
+    checked = verify_independently(badge_json, published(page, live_server))
+    assert checked["verified"] is True
+    assert checked["status"] == {"revocation": False, "suspension": False}
+
+    # The learner asks for a correction, from "My learning".
     # The link's name ends with the course title, hidden from sight, as its neighbours' do.
     ask = re.compile(rf"^Ask to correct the name\s*:\s*{re.escape(course.title)}$")
     page.get_by_role("link", name=ask).click()
@@ -110,6 +143,10 @@ def test_learner_asks_staff_approve_and_the_old_code_leads_to_the_new_certificat
     assert page.url.endswith(f"/certificates/verify/{replacement.code}/")
     assert page.locator(".verdict--valid").is_visible()
     assert "Amina Yusuf" in page.locator("main").inner_text()
+
+    # The badge downloaded before the correction is now revoked, for any verifier.
+    checked = verify_independently(badge_json, published(page, live_server))
+    assert checked["status"] == {"revocation": True, "suspension": False}
 
     # The learner reads the answer on the correction page of the old certificate.
     page.goto(f"{live_server.url}/certificates/{first.code}/name-correction/")

@@ -278,3 +278,16 @@ def test_reminders_are_written_in_the_learners_language(certified):
     (message,) = mail.outbox
     assert "expire le 11 janvier 2029" in message.subject
     assert "/fr/" in message.body
+
+
+def test_my_learning_says_when_renewal_is_open(certified, client):
+    learner, _ = certified
+    client.force_login(learner)
+    assert "Renewal is open" not in client.get("/learn/").content.decode()
+    run_days(date(2028, 11, 1), 1)
+    with time_machine.travel(at(date(2028, 11, 1), time(12)), tick=False):
+        client.force_login(learner)  # two years on, the first session has expired
+        page = client.get("/learn/").content.decode()
+    assert "Renewal is open" in page
+    assert "Expires in" not in page  # 71 days left: "valid until"
+    assert "Valid until 11 January 2029" in page

@@ -11,6 +11,8 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "a-long-random-test-value-" + "x9Qz" * 12,
     "ALLOWED_HOSTS": "training.example.org",
     "DATABASE_URL": "sqlite:///:memory:",
+    # The suite's own key folder, made by the session fixture in conftest.
+    "OPEN_BADGES_KEY_DIR": str(ROOT / "var" / "test-keys"),
 }
 
 
@@ -48,3 +50,12 @@ def test_production_settings_pass_the_deployment_checks_with_no_warning():
     result = manage("check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_an_open_badges_key(tmp_path):
+    result = manage("check", OPEN_BADGES_KEY_DIR=None)
+    assert result.returncode != 0
+    assert "OPEN_BADGES_KEY_DIR" in result.stderr
+    result = manage("check", OPEN_BADGES_KEY_DIR=str(tmp_path))
+    assert result.returncode != 0
+    assert "holds no Open Badges signing key" in result.stderr

@@ -76,15 +76,17 @@ def reminder_email(reminder: CertificateReminder) -> tuple[str, str]:
         if reminder.offset_days < 0:
             subject = _("Your certificate “%(course)s” expires on %(date)s") % values
             opening = _("Your certificate for “%(course)s” expires on %(date)s.") % values
+            action = _("To keep it valid, take the refresher course:")
         else:
             subject = _("Your certificate “%(course)s” expired on %(date)s") % values
             opening = _("Your certificate for “%(course)s” expired on %(date)s.") % values
+            action = _("To renew it, take the refresher course:")
         body = _(
             "Hello %(name)s,\n\n%(opening)s\n"
-            "To keep it valid, take the refresher course:\n%(refresher)s\n\n"
+            "%(action)s\n%(refresher)s\n\n"
             "Your certificates and their dates are in My learning:\n%(my_learning)s\n\n"
             "You can turn these reminders off in your profile:\n%(profile)s\n"
-        ) % {**values, "opening": opening}
+        ) % {**values, "opening": opening, "action": action}
     return subject, body
 
 

@@ -15,7 +15,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from certificates.models import Certificate
 from certificates.validity import ExtensionRefused, extend_validity
@@ -37,19 +37,22 @@ def expiring_course_choices() -> list[tuple[str, str]]:
     return sorted(((str(key), title) for key, title in titles.items()), key=lambda c: c[1])
 
 
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
 class ExtensionForm(forms.Form):
-    course = forms.ChoiceField(label=_lazy("Course"))
+    course = forms.ChoiceField(label=gettext_lazy("Course"))
     expiring_from = forms.DateField(
-        label=_lazy("Certificates expiring from"), widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("Certificates expiring from"),
+        widget=DateInput(),
     )
-    expiring_to = forms.DateField(label=_lazy("to"), widget=forms.DateInput(attrs={"type": "date"}))
-    new_expiry = forms.DateField(
-        label=_lazy("New expiry date"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    expiring_to = forms.DateField(label=gettext_lazy("to"), widget=DateInput())
+    new_expiry = forms.DateField(label=gettext_lazy("New expiry date"), widget=DateInput())
     reason = forms.CharField(
-        label=_lazy("Reason"),
+        label=gettext_lazy("Reason"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_lazy(
+        help_text=gettext_lazy(
             "Kept with every certificate extended, for example “Floods: centres closed”."
         ),
     )
@@ -94,7 +97,11 @@ def extend_view(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("%(count)s certificates now expire on %(date)s.")
+                ngettext(
+                    "%(count)s certificate now expires on %(date)s.",
+                    "%(count)s certificates now expire on %(date)s.",
+                    len(extended),
+                )
                 % {"count": len(extended), "date": data["new_expiry"].isoformat()},
             )
             return redirect("certificates:index")

@@ -108,7 +108,10 @@ class Certificate(models.Model):
         _("expires on"), null=True, blank=True, help_text=_("Empty: never expires.")
     )
     grace_days = models.PositiveSmallIntegerField(
-        _("grace period (days)"), default=0, help_text=_("Still valid this long after expiry.")
+        _("grace period (days)"),
+        default=0,
+        db_default=0,
+        help_text=_("Still valid this long after expiry."),
     )
     renews = models.ForeignKey(
         "self",

@@ -38,7 +38,7 @@ class QuizAttempt(models.Model):
     quiz_revision_id = models.PositiveBigIntegerField(null=True, blank=True)
     number = models.PositiveSmallIntegerField()
     #: The enrolment's cycle when the attempt started: only the current cycle's count.
-    cycle = models.PositiveSmallIntegerField(default=1)
+    cycle = models.PositiveSmallIntegerField(default=1, db_default=1)
     seed = models.PositiveBigIntegerField()
     questions = models.JSONField(help_text=_("The questions drawn, in the order asked."))
     pass_mark = models.PositiveSmallIntegerField()

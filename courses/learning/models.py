@@ -39,6 +39,7 @@ class Enrolment(models.Model):
     cycle = models.PositiveSmallIntegerField(
         _("cycle"),
         default=1,
+        db_default=1,
         help_text=_(
             "Times through the course: a recertification opens cycle 2, 3, … and the learner's "
             "progress starts again; earlier cycles' progress is kept."
@@ -79,7 +80,7 @@ class LessonCompletion(models.Model):
     course_key = models.UUIDField(db_index=True)
     lesson_key = models.UUIDField()
     #: The enrolment's cycle when the lesson was completed: only the current cycle's count.
-    cycle = models.PositiveSmallIntegerField(default=1)
+    cycle = models.PositiveSmallIntegerField(default=1, db_default=1)
     completed_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

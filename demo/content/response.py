@@ -29,6 +29,8 @@ COURSE = {
     "estimated_hours": 3,
     "language": "en",
     "awards_certificate": True,
+    # Emergency response skills fade: the certificate lasts two years and is renewed.
+    "validity_months": 24,
     "outcomes": [
         "Give life-saving help to everyone, whatever their nationality or migration status.",
         "Organise evacuation and shelter so that migrants are not left behind.",
