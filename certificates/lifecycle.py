@@ -21,7 +21,8 @@ from wagtail.log_actions import log
 
 from certificates.credentials import forget_status_lists
 from certificates.issuing import ISSUE_TASK, send_task_later, statement
-from certificates.models import Certificate
+from certificates.models import Certificate, CertificateReminder, Recertification
+from certificates.validity import current_expiry
 from courses.models import CoursePage
 
 RETRY_ACTION = "certificates.retry"
@@ -142,14 +143,42 @@ def reissue_certificate(
         stated = statement(old.enrolment, course, language=old.language)
         if learner_name is not None:
             stated["learner_name"] = learner_name
-        new = Certificate.objects.create(enrolment=old.enrolment, cycle=old.cycle, **stated)
+        # What the learner did stays as stated: the enrolment may be in a later cycle now.
+        stated.update(completed_at=old.completed_at, score=old.score)
+        new = Certificate.objects.create(
+            enrolment=old.enrolment,
+            cycle=old.cycle,
+            renews=old.renews,
+            expires_on=current_expiry(old),
+            grace_days=old.grace_days,
+            **stated,
+        )
         old.replaced_by = new
         old.save(update_fields=["replaced_by"])
+        carry_over_renewal(old, new)
         _log(old, REISSUE_ACTION, by, {"reason": reason, "replacement": new.display_code})
         _log(new, REPLACEMENT_ACTION, by, {"reason": reason, "replaces": old.display_code})
         send_task_later(ISSUE_TASK, new.pk)
         _republish_status_lists()
     return new
+
+
+def carry_over_renewal(old: Certificate, new: Certificate) -> None:
+    """The replacement takes the old certificate's place in its renewal: an open
+    recertification now renews it, and the reminders already written for the old one count
+    for it (recorded as not sent again), so the learner gets no reminder twice."""
+    Recertification.objects.filter(certificate=old).update(certificate=new)
+    CertificateReminder.objects.bulk_create(
+        CertificateReminder(
+            certificate=new,
+            expires_on=reminder.expires_on,
+            offset_days=reminder.offset_days,
+            due_on=reminder.due_on,
+            outcome=CertificateReminder.Outcome.SKIPPED,
+            skip_reason=f"Written for {old.display_code}, which this certificate replaces.",
+        )
+        for reminder in old.reminders.all()
+    )
 
 
 def replacement_chain(certificate: Certificate) -> list[Certificate]:

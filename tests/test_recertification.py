@@ -19,6 +19,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.utils import timezone
 
+from certificates.lifecycle import reissue_certificate
 from certificates.models import Certificate, CertificateReminder, Recertification
 from certificates.validity import State, add_months, current_expiry, extend_validity, validity
 from courses.learning.completion import complete_lesson, completion_status
@@ -291,3 +292,52 @@ def test_my_learning_says_when_renewal_is_open(certified, client):
     assert "Renewal is open" in page
     assert "Expires in" not in page  # 71 days left: "valid until"
     assert "Valid until 11 January 2029" in page
+
+
+def test_a_corrected_certificate_keeps_its_expiry_its_renewal_and_its_reminders(
+    certified, expiring_course, admin_user
+):
+    learner, certificate = certified
+    expiry = date(2029, 1, 11)
+    mail.outbox.clear()
+    run_days(expiry - timedelta(95), 70)  # the window opens; the 90- and 30-day reminders
+    assert len(mail.outbox) == 2
+    with time_machine.travel(at(expiry - timedelta(25), time(9)), tick=False):
+        replacement = reissue_certificate(
+            certificate, admin_user, "Name misspelt", learner_name="Amina Yusef"
+        )
+        assert issuing_worker.issue(replacement.pk) == "issued"
+    replacement.refresh_from_db()
+    assert (replacement.expires_on, replacement.completed_at) == (
+        expiry,
+        certificate.completed_at,
+    )
+    assert Recertification.objects.get().certificate == replacement
+    mail.outbox.clear()
+    sent = run_days(expiry - timedelta(25), 30)
+    assert sent_days(sent) == [expiry - timedelta(7)]  # the 30-day one went out already
+    renewal = renew_on(learner, expiring_course, expiry - timedelta(3))
+    assert renewal.renews == replacement
+    assert renewal.learner_name == "Amina Yusuf"  # the account's name, as for any renewal
+
+
+def test_a_separate_refresher_course_renews_the_certificate_of_the_first(
+    certified, expiring_course, course_builder
+):
+    learner, certificate = certified
+    refresher = course_builder(title="Refresher", modules=1, lessons_per_module=1)
+    expiring_course.refresher_course = refresher
+    expiring_course.save_revision().publish()
+    run_days(date(2028, 11, 1), 1)
+    assert Enrolment.objects.get(user=learner, course_key=refresher.translation_key).cycle == 1
+    assert (
+        Enrolment.objects.get(user=learner, course_key=expiring_course.translation_key).cycle == 1
+    )
+    with time_machine.travel(at(date(2028, 11, 20), time(11)), tick=False):
+        for lesson in LessonPage.objects.live().descendant_of(refresher):
+            complete_lesson(learner, lesson, refresher)
+    renewal = Certificate.objects.get(renews=certificate)
+    assert (renewal.course_title, renewal.cycle) == (expiring_course.title, 2)
+    assert renewal.expires_on == date(2031, 1, 11)
+    # The refresher gives no certificate of its own: it renewed the first one.
+    assert Certificate.objects.filter(enrolment__user=learner).count() == 2
