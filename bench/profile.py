@@ -137,6 +137,7 @@ def main() -> None:
             "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-profile-not-secret-" * 3),
             "STATIC_ROOT": str(args.bench_dir / "static"),
             "MEDIA_ROOT": str(args.bench_dir / "media"),
+            "OPEN_BADGES_KEY_DIR": str(args.bench_dir / "keys"),
             "EMAIL_URL": "dummymail://",
             "LOG_LEVEL": "WARNING",
         }

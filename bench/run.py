@@ -41,6 +41,7 @@ VENV_BIN = ROOT / ".venv" / "bin"
 sys.path.insert(0, str(ROOT))
 
 from bench import report  # noqa: E402
+from certificates.openbadges.keys import generate_key_file, load_keys  # noqa: E402
 
 # (Result name, Locust scenario, users). The journey runs at three sizes: how many learners
 # one server carries is where its latency turns.
@@ -104,6 +105,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def signing_key_folder(folder: Path) -> Path:
+    """The stack's Open Badges key folder, with a key: production settings require one."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if not any(key.can_sign for key in load_keys(folder)):
+        generate_key_file(folder)
+    return folder
+
+
 def stack_environment(args: argparse.Namespace) -> dict[str, str]:
     """Production settings from the environment, as a deployer would set them."""
     return {
@@ -117,6 +126,7 @@ def stack_environment(args: argparse.Namespace) -> dict[str, str]:
         "STATIC_ROOT": str(args.out / "static"),
         "MEDIA_ROOT": str(args.out / "media"),
         "CELERY_DATA_DIR": str(args.out / "celery"),
+        "OPEN_BADGES_KEY_DIR": str(signing_key_folder(args.out / "keys")),
         "EMAIL_URL": "dummymail://",
         "LOG_LEVEL": "WARNING",
         "PYTHONUNBUFFERED": "1",

@@ -43,7 +43,7 @@ def _require_signing_key(directory) -> None:
     except (NoSigningKey, OSError) as error:
         raise ImproperlyConfigured(
             f"OPEN_BADGES_KEY_DIR ({directory}) holds no Open Badges signing key. "
-            "Create one with `manage.py openbadges_keys create`."
+            "Create one with `python -m certificates.openbadges create-key <folder>`."
         ) from error
 
 
