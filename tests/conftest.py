@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 from wagtail.models import Locale
@@ -58,6 +59,18 @@ def open_badges_key() -> Path:
     if not any(key.can_sign for key in load_keys(folder)):
         generate_key_file(folder)
     return folder
+
+
+@pytest.fixture
+def own_cache(settings):
+    """A cache of this process only, empty at the start and the end of the test: rate limits
+    and cached pages or status lists of one test never reach another, nor a test run sharing
+    the Redis server. (Travelling in time also makes cached content versions expire and
+    start again, so an outline cached by an earlier test could be read as current.)"""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

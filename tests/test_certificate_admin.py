@@ -10,7 +10,6 @@ import openpyxl
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -78,16 +77,6 @@ def state(certificate: Certificate) -> tuple:
 @pytest.fixture(autouse=True)
 def pdfs_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture
-def own_cache(settings):
-    """The verification page is rate limited in the default cache: one of this process only,
-    so that test runs sharing a Redis server do not count each other's look-ups."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ rate limit, and the certificates on "My learning"."""
 
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -16,16 +15,7 @@ from courses.models import LessonPage
 from tests.factories import UserFactory
 from worker.certificates import issue
 
-
-@pytest.fixture(autouse=True)
-def own_cache(settings):
-    """Rate limits count in the default cache. A cache of this process only, so that test
-    runs sharing a Redis server neither count each other's look-ups nor lose their queues to
-    the clear below."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("own_cache")
 
 
 @pytest.fixture

@@ -11,11 +11,8 @@ from django.utils import timezone
 
 from certificates.models import Certificate, ValidityExtension
 from certificates.validity import add_months
-from courses.learning.completion import complete_lesson
-from courses.learning.enrolment import enrol
-from courses.models import LessonPage
+from tests.learning import certified
 from tests.staff import flash, learner, staff_in_group
-from worker import certificates as issuing_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -25,15 +22,6 @@ def expiring_course(course_builder):
     return course_builder(
         title="Shelter management", modules=1, lessons_per_module=1, validity_months=12
     )
-
-
-def certified(user, course) -> Certificate:
-    enrol(user, course)
-    for lesson in LessonPage.objects.live().descendant_of(course):
-        complete_lesson(user, lesson, course)
-    certificate = Certificate.objects.get(enrolment__user=user)
-    assert issuing_worker.issue(certificate.pk) == "issued"
-    return Certificate.objects.get(pk=certificate.pk)
 
 
 def test_my_learning_says_until_when_a_certificate_is_valid(client, expiring_course, media_root):

@@ -8,7 +8,6 @@ import threading
 
 import pytest
 from django.contrib.auth.models import Permission
-from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
@@ -26,6 +25,8 @@ from tests.processes import publishing_to
 from tests.staff import flash, learner, staff_in_group
 from tests.test_certificate_admin import complete_course, issued
 from worker.certificates import issue
+
+pytestmark = pytest.mark.usefixtures("own_cache")
 
 Status = Certificate.Status
 Request = NameCorrectionRequest.Status
@@ -68,15 +69,6 @@ def snapshot() -> tuple:
 @pytest.fixture(autouse=True)
 def pdfs_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture(autouse=True)
-def own_cache(settings):
-    """The verification page's rate limit counts in a cache of this process only."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -23,21 +23,12 @@ from certificates.openbadges.schema import validate_credential
 from certificates.openbadges.signing import verify
 from certificates.openbadges.status_list import is_set
 from certificates.validity import extend_validity
-from courses.learning.completion import complete_lesson
-from courses.learning.enrolment import enrol
-from courses.models import CoursePage, LessonPage
+from courses.models import CoursePage
 from tests.independent_verifier import verify_independently
+from tests.learning import certified
 from tests.staff import learner, staff_in_group
-from worker import certificates as issuing_worker
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("own_cache")]
 
 
 @pytest.fixture
@@ -55,15 +46,6 @@ def expiring_course(course_builder):
     return course_builder(
         title="Safe evacuation", modules=1, lessons_per_module=1, validity_months=24, grace_days=10
     )
-
-
-def certified(user, course) -> Certificate:
-    enrol(user, course)
-    for lesson in LessonPage.objects.live().descendant_of(course):
-        complete_lesson(user, lesson, course)
-    certificate = Certificate.objects.get(enrolment__user=user)
-    assert issuing_worker.issue(certificate.pk) == "issued"
-    return Certificate.objects.get(pk=certificate.pk)
 
 
 def published_documents(client) -> dict:

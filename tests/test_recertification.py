@@ -16,33 +16,23 @@ from datetime import date, datetime, time, timedelta
 import pytest
 import time_machine
 from django.core import mail
-from django.core.cache import cache
 from django.utils import timezone
 
 from certificates.lifecycle import reissue_certificate
 from certificates.models import Certificate, CertificateReminder, Recertification
 from certificates.validity import State, add_months, current_expiry, extend_validity, validity
 from courses.learning.completion import complete_lesson, completion_status
-from courses.learning.enrolment import enrol
 from courses.learning.models import Enrolment, LessonCompletion
 from courses.models import CoursePage, LessonPage
 from tests.factories import UserFactory
+from tests.learning import complete_course
 from worker import certificates as issuing_worker
 from worker.celery import app
 from worker.tasks import renew_certificates
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("own_cache")]
 
 START = date(2027, 1, 11)
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """Years of travel make cached content versions expire and start again, so an outline
-    cached by an earlier test could be read as current: start each test with none."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 NIGHT = time(2, 30)
@@ -73,12 +63,6 @@ def expiring_course(course_builder) -> CoursePage:
         reminder_days_before="90, 30, 7",
         reminder_days_after="",
     )
-
-
-def complete_course(user, course: CoursePage) -> None:
-    enrol(user, course)
-    for lesson in LessonPage.objects.live().descendant_of(course).order_by("path"):
-        complete_lesson(user, lesson, course)
 
 
 def issued_certificate(user, course: CoursePage, on: date, settings) -> Certificate:

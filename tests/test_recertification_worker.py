@@ -16,12 +16,9 @@ from django.conf import settings
 from django.utils import timezone
 
 from certificates.models import Certificate, CertificateReminder, Recertification
-from courses.learning.completion import complete_lesson
-from courses.learning.enrolment import enrol
-from courses.models import LessonPage
 from tests.factories import UserFactory
+from tests.learning import certified
 from tests.processes import wait_for
-from worker import certificates as worker_certificates
 
 pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.redis]
 
@@ -36,12 +33,7 @@ def test_a_worker_opens_the_recertification_and_sends_the_reminder_once(
     course_builder, issuing_worker, media_root, worker_log
 ):
     course = course_builder(modules=1, lessons_per_module=1, validity_months=12)
-    learner = UserFactory()
-    enrol(learner, course)
-    for lesson in LessonPage.objects.live().descendant_of(course):
-        complete_lesson(learner, lesson, course)
-    certificate = Certificate.objects.get(enrolment__user=learner)
-    worker_certificates.issue(certificate.pk)
+    certificate = certified(UserFactory(), course)
     # Expiring in 20 days: the window (90 days) is open and the 30-day reminder is due.
     Certificate.objects.filter(pk=certificate.pk).update(
         expires_on=timezone.localdate() + timedelta(days=20)
