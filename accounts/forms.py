@@ -35,6 +35,8 @@ class ProfileForm(forms.ModelForm):
             "role",
             "country",
             "preferred_language",
+            "work_role",
+            "gender",
             "certificate_reminders",
         ]
         widgets = {

@@ -9,6 +9,31 @@ from django_countries.fields import CountryField
 from training.languages import language_choices
 
 
+class Gender(models.TextChoices):
+    WOMAN = "woman", _("Woman")
+    MAN = "man", _("Man")
+    ANOTHER = "another", _("Another gender")
+    PREFER_NOT = "prefer_not", _("Prefer not to say")
+
+
+class WorkRole(models.TextChoices):
+    FIRST_RESPONDER = "first_responder", _("First responder (fire, ambulance, search and rescue)")
+    EMERGENCY_MANAGER = "emergency_manager", _("Emergency or disaster manager")
+    CONSULAR = "consular", _("Consular or embassy staff")
+    LOCAL_AUTHORITY = "local_authority", _("Local or national authority")
+    CIVIL_SOCIETY = "civil_society", _("NGO or community organisation")
+    INTERNATIONAL = "international", _("International organisation")
+    OTHER = "other", _("Other")
+    PREFER_NOT = "prefer_not", _("Prefer not to say")
+
+
+#: Why we ask for gender and role, shown beside both fields on the profile page.
+REPORTING_HELP = _(
+    "Optional. Used only to count, in reports on who was trained, how many people of each "
+    "group took part. Groups of fewer than 5 people are never shown."
+)
+
+
 class LearnerManager(UserManager):
     def get_by_natural_key(self, username: str):
         """Usernames match case-insensitively, like emails."""
@@ -29,6 +54,16 @@ class User(AbstractUser):
     country = CountryField(_("country"), blank=True)
     preferred_language = models.CharField(
         _("preferred language"), max_length=12, choices=language_choices, blank=True
+    )
+    gender = models.CharField(
+        _("gender"), max_length=12, choices=Gender.choices, blank=True, help_text=REPORTING_HELP
+    )
+    work_role = models.CharField(
+        _("your role in crisis response"),
+        max_length=20,
+        choices=WorkRole.choices,
+        blank=True,
+        help_text=REPORTING_HELP,
     )
     certificate_reminders = models.BooleanField(
         _("email me before my certificates expire"),

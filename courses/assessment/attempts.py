@@ -33,7 +33,7 @@ from courses.assessment.grading import grade_question, percent_of
 from courses.assessment.models import AttemptAnswer, QuizAttempt
 from courses.assessment.questions import draw_questions
 from courses.assessment.translations import source_quiz
-from courses.learning.completion import update_completion_for
+from courses.learning.completion import note_activity, update_completion_for
 from courses.learning.enrolment import lock_active_enrolment
 from courses.learning.models import Enrolment, current_cycle
 
@@ -180,8 +180,7 @@ def start_attempt(user: AbstractBaseUser, quiz: QuizPage) -> QuizAttempt:
             user=user, quiz_key=quiz.translation_key
         ).aggregate(Max("number"))["number__max"]
         seed = secrets.randbits(62)
-        enrolment.last_activity_at = now
-        enrolment.save(update_fields=["last_activity_at"])
+        note_activity(enrolment)
         return QuizAttempt.objects.create(
             user=user,
             quiz_key=quiz.translation_key,

@@ -15,6 +15,7 @@ from uuid import UUID
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from certificates.issuing import request_certificate
 from courses.learning.enrolment import lock_active_enrolment
@@ -28,6 +29,7 @@ from courses.learning.progress import (
     passed_quiz_keys,
 )
 from courses.pages.outline import course_outline, page_type
+from training.languages import language_codes
 
 if TYPE_CHECKING:
     from courses.pages.models import CoursePage, LessonPage
@@ -89,6 +91,16 @@ def _enrolment_for_update(user: AbstractBaseUser, course: CoursePage) -> Enrolme
     return enrolment
 
 
+def note_activity(enrolment: Enrolment) -> None:
+    """Date the learner's latest activity, in the language they are studying in now."""
+    enrolment.last_activity_at = timezone.now()
+    fields = ["last_activity_at"]
+    if (language := get_language()) in language_codes():
+        enrolment.study_language = language
+        fields.append("study_language")
+    enrolment.save(update_fields=fields)
+
+
 def complete_lesson(
     user: AbstractBaseUser, lesson: LessonPage, course: CoursePage | None = None
 ) -> LessonCompletion:
@@ -107,8 +119,7 @@ def complete_lesson(
             cycle=enrolment.cycle,
             defaults={"course_key": course.translation_key},
         )
-        enrolment.last_activity_at = timezone.now()
-        enrolment.save(update_fields=["last_activity_at"])
+        note_activity(enrolment)
         update_completion(enrolment, course)
     return completion
 

@@ -46,6 +46,12 @@ class Enrolment(models.Model):
         ),
     )
     cycle_opened_at = models.DateTimeField(_("cycle opened"), null=True, blank=True)
+    study_language = models.CharField(
+        _("language of study"),
+        max_length=12,
+        blank=True,
+        help_text=_("The language the learner last studied the course in."),
+    )
     enrolled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("enrolled by"),
