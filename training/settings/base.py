@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "home",
     "courses",
     "certificates",
+    "reports",
     "worker",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -225,6 +226,9 @@ DEMO_DATA_ALLOWED = False
 # Wagtail
 WAGTAIL_SITE_NAME = "Crisis Ready"
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+# Reports: a figure counting fewer people than this is shown as "fewer than N", everywhere
+# (pages, exports, API), so no one can be singled out.
+REPORT_MIN_CELL = env.int("REPORT_MIN_CELL", default=5)
 # Open Badges signing keys: a folder outside the repository (never the database). The newest
 # private key signs; every key in it is published, so credentials signed before a rotation
 # still verify. `manage.py openbadges_keys` creates and rotates them (see the README).
