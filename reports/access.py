@@ -7,6 +7,7 @@ from functools import wraps
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
+from django.views.defaults import permission_denied
 
 VIEW_REPORTS = "reports.view_reports"
 
@@ -16,12 +17,16 @@ def can_view_reports(user: AbstractBaseUser) -> bool:
 
 
 def reports_required(view):
-    """403 (PermissionDenied) for anyone without the permission, logged in or not."""
+    """Answer 403, with Django's 403 page, to anyone without the permission.
+
+    The response is returned rather than PermissionDenied raised: Wagtail's admin wrapper
+    would turn the exception into a redirect to the dashboard, and a report URL must say
+    plainly that it is forbidden."""
 
     @wraps(view)
     def checked(request, *args, **kwargs):
         if not can_view_reports(request.user):
-            raise PermissionDenied
+            return permission_denied(request, PermissionDenied())
         return view(request, *args, **kwargs)
 
     return checked

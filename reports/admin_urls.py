@@ -1,7 +1,33 @@
 """The reports' admin URLs, under /admin/reports/ (registered in `reports.wagtail_hooks`).
 Each report module adds its own lines here."""
 
-from django.urls import path  # noqa: F401 - report modules add their paths below
+from django.urls import path
 
 app_name = "reports"
 urlpatterns: list = []
+
+# Question analysis and attempts (`reports.views_questions`).
+from reports import views_questions  # noqa: E402 - kept with the lines it serves
+
+urlpatterns += [
+    path(
+        "quizzes/<int:quiz_id>/questions/",
+        views_questions.question_analysis_view,
+        name="quiz_questions",
+    ),
+    path(
+        "quizzes/<int:quiz_id>/questions.<str:extension>",
+        views_questions.question_analysis_export,
+        name="quiz_questions_export",
+    ),
+    path(
+        "quizzes/<int:quiz_id>/attempts/", views_questions.quiz_attempts_view, name="quiz_attempts"
+    ),
+    path("attempts/<int:attempt_id>/", views_questions.attempt_view, name="attempt"),
+]
+
+# The programme report (`reports.views`): the page at /admin/reports/, its downloads by
+# `?format=csv|xlsx`.
+from reports import views  # noqa: E402 - kept with the lines it serves
+
+urlpatterns += [path("", views.programme_report_view, name="programme")]

@@ -29,3 +29,41 @@ def register_reports_menu_item():
 @hooks.register("register_permissions")
 def register_report_permissions():
     return Permission.objects.filter(content_type__app_label="reports", codename="view_reports")
+
+
+# A quiz's question analysis and attempts, from the quiz's page in the admin
+# (`reports.views_questions`), for staff who may view reports.
+from django.urls import reverse  # noqa: E402 - kept with the hook it serves
+from wagtail.admin.widgets import Button  # noqa: E402
+
+from courses.assessment.pages import QuizPage  # noqa: E402
+
+
+def quiz_report_buttons(page, user) -> list[Button]:
+    specific_class = page.specific_class
+    if not (specific_class and issubclass(specific_class, QuizPage) and can_view_reports(user)):
+        return []
+    return [
+        Button(
+            _("Question analysis"),
+            reverse("reports:quiz_questions", args=[page.pk]),
+            icon_name="table",
+            priority=90,
+        ),
+        Button(
+            _("Attempts"),
+            reverse("reports:quiz_attempts", args=[page.pk]),
+            icon_name="list-ul",
+            priority=91,
+        ),
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def quiz_report_header_buttons(page, user, view_name, next_url=None):
+    return quiz_report_buttons(page, user)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def quiz_report_listing_buttons(page, user, next_url=None):
+    return quiz_report_buttons(page, user)

@@ -20,12 +20,13 @@ def learner(username: str, **fields) -> User:
 
 def staff_in_group(name: str, *codenames: str) -> User:
     """A staff account in a new group `name` that may use the admin and has the permissions
-    named by `codenames` (of the courses and certificates apps)."""
+    named by `codenames` (of the courses, certificates and reports apps)."""
     group = Group.objects.create(name=name)
     group.permissions.add(
         Permission.objects.get(codename="access_admin"),
         *Permission.objects.filter(
-            content_type__app_label__in=["courses", "certificates"], codename__in=codenames
+            content_type__app_label__in=["courses", "certificates", "reports"],
+            codename__in=codenames,
         ),
     )
     user = learner(name.lower().replace(" ", "-"))

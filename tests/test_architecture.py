@@ -15,7 +15,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("accounts", "certificates", "courses", "demo", "home", "training", "worker")
 #: Application code: demo content and bench data apart.
-APPLICATION = ("accounts", "certificates", "courses", "home", "reports", "training", "worker")
+APPLICATION = (
+    "accounts",
+    "api",
+    "certificates",
+    "courses",
+    "home",
+    "reports",
+    "training",
+    "worker",
+)
 MAX_LINES = 400
 
 ENTRY_POINT_MODULE = "certificates.issuing"

@@ -212,6 +212,7 @@ def test_csv_export_has_the_listed_columns_and_filtered_rows(
         "Code",
         "Created",
         "Issued",
+        "Expires",
         "Tries",
         "Failure reason",
         "Revoked",
@@ -223,6 +224,7 @@ def test_csv_export_has_the_listed_columns_and_filtered_rows(
     assert row["Status"] == "Failed"
     assert row["Code"] == joao_failed.display_code
     assert row["Failure reason"] == "OSError: storage unavailable"
+    assert row["Expires"] == ""  # the course's certificates never expire
 
 
 def test_csv_export_cannot_carry_a_formula_typed_by_a_learner(admin_client, first_aid):

@@ -22,6 +22,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("language/<str:code>/", home_views.switch_language, name="switch_language"),
     path("openbadges/", include("certificates.urls_openbadges")),
+    # The read-only API for other systems, with its schema and docs; no language prefix.
+    path("api/v1/", include("api.urls")),
     # The web app's manifest and service worker: at the root, so the worker's scope is the site.
     *urls_offline.root_patterns,
 ]

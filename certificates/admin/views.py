@@ -81,6 +81,10 @@ class CertificateIndexView(IndexView):
         for field in ("learner_name", "course_title", "failure_reason", "revoked_reason")
     }
 
+    def get_base_queryset(self):
+        """With each certificate's current expiry date (after any extension)."""
+        return super().get_base_queryset().with_validity()
+
     @cached_property
     def header_buttons(self):
         buttons = list(super().header_buttons)

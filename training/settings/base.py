@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "courses",
     "certificates",
     "reports",
+    "api",
     "worker",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -52,6 +53,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_countries",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "allauth",
     "allauth.account",
     "django.contrib.admin",
@@ -222,6 +226,42 @@ QUIZ_DEADLINE_GRACE_SECONDS = env.int("QUIZ_DEADLINE_GRACE_SECONDS", default=30)
 
 # `manage.py seed_demo` creates accounts with published passwords: never in production.
 DEMO_DATA_ALLOWED = False
+
+# The read-only API for other systems (/api/v1/, the `api` app). Bearer tokens only: no
+# session authentication, so a browser's login never reaches it and CSRF does not apply.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.BearerTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["api.permissions.HasUsableToken"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.TokenRateThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+}
+# Requests allowed per token, counted in the shared cache ("600/min", "10000/day").
+API_RATE = env("API_RATE", default="600/min")
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Crisis Ready API",
+    "DESCRIPTION": (
+        "Read-only data for other systems: courses, enrolments and progress, certificates. "
+        "Send `Authorization: Bearer <token>`; staff issue tokens in the admin."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # The schema and docs are public (they hold no data), whoever is logged in or not.
+    "SERVE_AUTHENTICATION": [],
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "PREPROCESSING_HOOKS": ["api.schema.only_api_paths"],
+    "COMPONENT_SPLIT_REQUEST": True,
+    # Swagger UI's files come from drf-spectacular-sidecar, served by us: no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SWAGGER_UI_SETTINGS": {"validatorUrl": None, "persistAuthorization": False},
+}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Crisis Ready"
