@@ -17,7 +17,7 @@ VERIFIER := tests/verifier
 
 .DEFAULT_GOAL := help
 .PHONY: help run test install prerequisites test-prerequisites migrate seed worker web \
-        messages lint format check-migrations check-deploy check-translations test-sqlite test-postgres clean bench
+        messages lint format check-migrations check-deploy check-translations test-sqlite test-postgres clean bench bench-reports
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -34,6 +34,10 @@ test: install test-prerequisites $(VERIFIER)/node_modules/.installed ## Run the 
 bench: install ## Load-test suite on a production-like stack, full data set (~8 min; BENCH_ARGS=--help)
 	@$(VENV)/bin/uv sync --frozen --inexact --group bench --quiet
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+bench-reports: install ## Time the programme report and question analysis on the full bench data set
+	@$(VENV)/bin/uv sync --frozen --inexact --group bench --quiet
+	$(PY) bench/reports.py $(BENCH_ARGS)
 
 test-postgres: ## Run the suite against the local PostgreSQL server
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/crisis_ready $(MAKE) test

@@ -56,13 +56,19 @@ class User(AbstractUser):
         _("preferred language"), max_length=12, choices=language_choices, blank=True
     )
     gender = models.CharField(
-        _("gender"), max_length=12, choices=Gender.choices, blank=True, help_text=REPORTING_HELP
+        _("gender"),
+        max_length=12,
+        choices=Gender.choices,
+        blank=True,
+        db_default="",
+        help_text=REPORTING_HELP,
     )
     work_role = models.CharField(
         _("your role in crisis response"),
         max_length=20,
         choices=WorkRole.choices,
         blank=True,
+        db_default="",
         help_text=REPORTING_HELP,
     )
     certificate_reminders = models.BooleanField(

@@ -46,6 +46,19 @@ USER_FIELDS = [
     "role",
     "country",
     "preferred_language",
+    "gender",
+    "work_role",
+]
+# Given by most learners, so that reports have groups to break down by.
+GENDERS = ["woman", "man", "woman", "man", "", "prefer_not"]
+WORK_ROLES = [
+    "first_responder",
+    "emergency_manager",
+    "consular",
+    "local_authority",
+    "civil_society",
+    "international",
+    "",
 ]
 
 
@@ -67,6 +80,8 @@ def learner_row(number: int, password_hash: str, joined) -> tuple:
         "",
         COUNTRIES[number % len(COUNTRIES)],
         "",
+        GENDERS[number % len(GENDERS)],
+        WORK_ROLES[number % len(WORK_ROLES)],
     )
 
 

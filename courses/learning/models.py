@@ -50,6 +50,7 @@ class Enrolment(models.Model):
         _("language of study"),
         max_length=12,
         blank=True,
+        db_default="",
         help_text=_("The language the learner last studied the course in."),
     )
     enrolled_by = models.ForeignKey(
