@@ -1,11 +1,20 @@
 """Demo accounts for local use only. The README lists these logins; production never has them."""
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 
 from courses.learning.completion import complete_lesson
 from courses.learning.enrolment import enrol
 from courses.models import CoursePage, Enrolment
+
+#: A demo group: reads reports, enrolments and certificates in the admin, changes nothing.
+MANAGERS = "Programme managers"
+MANAGER_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("reports", "view_reports"),
+    ("courses", "view_enrolment"),
+    ("certificates", "view_certificate"),
+]
 
 # Local-only demo passwords, printed by `make run` and listed in the README.
 DEMO_ACCOUNTS = [
@@ -13,12 +22,14 @@ DEMO_ACCOUNTS = [
     ("admin", "crisis-ready-admin", [], True, "Ada Admin"),
     ("author", "crisis-ready-author", ["Course authors"], False, "Amal Author"),
     ("reviewer", "crisis-ready-reviewer", ["Course reviewers"], False, "Rafael Reviewer"),
+    ("manager", "crisis-ready-manager", [MANAGERS], False, "Maya Manager"),
     ("learner", "crisis-ready-learner", [], False, "Lina Learner"),
 ]
 
 
 def ensure_demo_accounts() -> list[str]:
     """Create the demo accounts that do not exist yet; return the usernames created."""
+    ensure_managers_group()
     user_model = get_user_model()
     created = []
     for username, password, group_names, is_superuser, full_name in DEMO_ACCOUNTS:
@@ -38,6 +49,15 @@ def ensure_demo_accounts() -> list[str]:
         user.groups.set(Group.objects.filter(name__in=group_names))
         created.append(username)
     return created
+
+
+def ensure_managers_group() -> Group:
+    group, _ = Group.objects.get_or_create(name=MANAGERS)
+    for app_label, codename in MANAGER_PERMISSIONS:
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
+    return group
 
 
 def give_demo_learner_some_progress(lessons_done: int = 2) -> None:

@@ -129,7 +129,7 @@ def export_rows(analysis: QuizAnalysis) -> list[list]:
             _("Facility (%)"),
             _("Discrimination index"),
             _("Picked (attempts)"),
-            _("Picked (% of attempts)"),
+            _("Picked (percent of attempts)"),
             _("Flags"),
         ]
     ]

@@ -21,6 +21,7 @@ cat <<MSG
     admin    / crisis-ready-admin      superuser
     author   / crisis-ready-author     Course authors (write, submit for review)
     reviewer / crisis-ready-reviewer   Course reviewers (approve, publish)
+    manager  / crisis-ready-manager    Programme reports (read only)
     learner  / crisis-ready-learner    learner
 
   Celery worker log: var/worker.log. Stop with Ctrl-C.

@@ -52,6 +52,8 @@ def test_demo_accounts_are_in_their_groups(seeded):
     assert users.get(username="admin").is_superuser
     assert users.get(username="author").groups.filter(name="Course authors").exists()
     assert users.get(username="reviewer").groups.filter(name="Course reviewers").exists()
+    manager = users.get(username="manager")
+    assert manager.has_perm("reports.view_reports") and not manager.is_superuser
     learner = users.get(username="learner")
     assert not learner.is_staff and not learner.groups.exists()
 
