@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import wraps
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.views.defaults import permission_denied
 
@@ -17,14 +18,18 @@ def can_view_reports(user: AbstractBaseUser) -> bool:
 
 
 def reports_required(view):
-    """Answer 403, with Django's 403 page, to anyone without the permission.
+    """Send visitors who are not logged in to log in; answer 403, with Django's 403 page, to
+    anyone logged in without the permission (learners included).
 
-    The response is returned rather than PermissionDenied raised: Wagtail's admin wrapper
-    would turn the exception into a redirect to the dashboard, and a report URL must say
-    plainly that it is forbidden."""
+    The report URLs are mounted beside the Wagtail admin rather than inside it
+    (`training/urls.py`): Wagtail's admin wrapper would send a learner back to the login page
+    and staff without the permission to the dashboard, and a report URL must say plainly
+    that it is forbidden."""
 
     @wraps(view)
     def checked(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
         if not can_view_reports(request.user):
             return permission_denied(request, PermissionDenied())
         return view(request, *args, **kwargs)

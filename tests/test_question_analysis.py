@@ -388,12 +388,12 @@ def test_staff_without_the_view_reports_permission_get_403_on_every_report_url(c
         assert client.get(address).status_code == 403, address
 
 
-def test_learners_and_visitors_are_sent_to_log_in(client, quiz, known):
-    """Wagtail's admin sends anyone who may not use the admin to its login page first."""
+def test_visitors_log_in_first_and_learners_are_forbidden(client, quiz, known):
+    """A visitor is sent to log in; a learner, logged in without the permission, gets 403."""
     address = url("quiz_questions_export", quiz.pk, "csv")
     assert client.get(address).url.startswith("/accounts/login/")
     client.force_login(known["L1"])
-    assert client.get(address).url.startswith("/accounts/login/")
+    assert client.get(address).status_code == 403
 
 
 def test_the_quiz_links_to_its_analysis_only_for_those_who_may_view_reports(db, quiz, reporter):

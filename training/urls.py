@@ -18,6 +18,8 @@ urlpatterns = [
         "admin/login/",
         RedirectView.as_view(pattern_name="account_login", query_string=True),
     ),
+    # Reports look like the admin but answer 403 themselves (`reports.access`).
+    path("admin/reports/", include("reports.admin_urls", namespace="reports")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("language/<str:code>/", home_views.switch_language, name="switch_language"),
