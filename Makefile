@@ -34,6 +34,7 @@ test: install test-prerequisites $(VERIFIER)/node_modules/.installed ## Run the 
 bench: install ## Load-test suite on a production-like stack, full data set (~8 min; BENCH_ARGS=--help)
 	@$(VENV)/bin/uv sync --frozen --inexact --group bench --quiet
 	$(PY) bench/run.py $(BENCH_ARGS)
+	$(PY) bench/reports.py --skip-load
 
 bench-reports: install ## Time the programme report and question analysis on the full bench data set
 	@$(VENV)/bin/uv sync --frozen --inexact --group bench --quiet
