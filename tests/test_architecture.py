@@ -18,6 +18,7 @@ PACKAGES = ("accounts", "certificates", "courses", "demo", "home", "training", "
 APPLICATION = (
     "accounts",
     "api",
+    "blended",
     "certificates",
     "courses",
     "home",

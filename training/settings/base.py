@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "courses",
     "certificates",
     "reports",
+    "blended",
     "api",
     "worker",
     "wagtail_localize",
