@@ -35,7 +35,7 @@ from courses.assessment.questions import draw_questions
 from courses.assessment.translations import source_quiz
 from courses.learning.completion import note_activity, update_completion_for
 from courses.learning.enrolment import lock_active_enrolment
-from courses.learning.models import Enrolment, current_cycle
+from courses.learning.models import Enrolment
 
 if TYPE_CHECKING:
     from courses.assessment.pages import QuizPage
@@ -138,7 +138,7 @@ def quiz_state(user: AbstractBaseUser, quiz: QuizPage) -> QuizState:
         return QuizState()
     close_expired_attempts(user, quiz)
     attempts = list(
-        QuizAttempt.objects.filter(user=user, quiz_key=quiz.translation_key, cycle=current_cycle())
+        QuizAttempt.objects.filter(user=user, quiz_key=quiz.translation_key, superseded=False)
     )
     submitted = sorted(
         (a for a in attempts if not a.is_in_progress), key=lambda attempt: attempt.number

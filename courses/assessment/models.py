@@ -37,8 +37,10 @@ class QuizAttempt(models.Model):
     course_key = models.UUIDField(db_index=True)
     quiz_revision_id = models.PositiveBigIntegerField(null=True, blank=True)
     number = models.PositiveSmallIntegerField()
-    #: The enrolment's cycle when the attempt started: only the current cycle's count.
+    #: The enrolment's cycle when the attempt started.
     cycle = models.PositiveSmallIntegerField(default=1, db_default=1)
+    #: Set when a later cycle opened: kept as history, no longer counted.
+    superseded = models.BooleanField(default=False, db_default=False)
     seed = models.PositiveBigIntegerField()
     questions = models.JSONField(help_text=_("The questions drawn, in the order asked."))
     pass_mark = models.PositiveSmallIntegerField()

@@ -17,7 +17,6 @@ from wagtail.images import get_image_model
 from courses.assessment.attempts import quiz_state
 from courses.assessment.models import AttemptAnswer, QuizAttempt
 from courses.assessment.translations import in_language
-from courses.learning.models import current_cycle
 from courses.learning.progress import CompletionStatus, Progress, outstanding
 from training.languages import text_direction
 
@@ -148,7 +147,7 @@ def attach_quiz_results(
     results: dict = {quiz.translation_key: QuizResult() for quiz in quizzes}
     if user.is_authenticated and quizzes:
         attempts = QuizAttempt.objects.submitted().filter(
-            user=user, course_key=course.translation_key, cycle=current_cycle()
+            user=user, course_key=course.translation_key, superseded=False
         )
         for quiz_key, percent, passed in attempts.values_list("quiz_key", "percent", "passed"):
             result = results.get(quiz_key)

@@ -18,7 +18,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from courses.learning.models import Enrolment
+from courses.assessment.models import QuizAttempt
+from courses.learning.models import Enrolment, LessonCompletion
 
 if TYPE_CHECKING:
     from courses.pages.models import CoursePage
@@ -162,6 +163,14 @@ def can_read_lessons(user: AbstractBaseUser, enrolment: Enrolment | None) -> boo
     return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
 
 
+def supersede_progress(user: AbstractBaseUser, course_key: UUID) -> None:
+    """Keep the learner's lessons and attempts in the course as history, no longer counted:
+    a new cycle starts from nothing. Rows are flagged, never deleted, so progress queries
+    filter on a column instead of looking up each row's cycle."""
+    LessonCompletion.objects.filter(user=user, course_key=course_key).update(superseded=True)
+    QuizAttempt.objects.filter(user=user, course_key=course_key).update(superseded=True)
+
+
 def open_new_cycle(user: AbstractBaseUser, course_key: UUID) -> Enrolment:
     """Enrol `user` in the course again for a recertification: a new cycle, with progress
     starting afresh (the earlier cycles' completions and attempts are kept, and no longer
@@ -182,6 +191,7 @@ def open_new_cycle(user: AbstractBaseUser, course_key: UUID) -> Enrolment:
             enrolment.cycle += 1
             enrolment.completed_at = None
             enrolment.cycle_opened_at = now
+            supersede_progress(user, course_key)
         enrolment.status = Enrolment.Status.ACTIVE
         enrolment.withdrawn_at = None
         enrolment.save(

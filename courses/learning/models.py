@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 
@@ -86,8 +84,10 @@ class LessonCompletion(models.Model):
     )
     course_key = models.UUIDField(db_index=True)
     lesson_key = models.UUIDField()
-    #: The enrolment's cycle when the lesson was completed: only the current cycle's count.
+    #: The enrolment's cycle when the lesson was completed.
     cycle = models.PositiveSmallIntegerField(default=1, db_default=1)
+    #: Set when a later cycle opened: kept as history, no longer counted.
+    superseded = models.BooleanField(default=False, db_default=False)
     completed_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -101,15 +101,3 @@ class LessonCompletion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} completed {self.lesson_key}"
-
-
-def current_cycle() -> Coalesce:
-    """The learner's current cycle in the course of each row, for rows that carry `user` and
-    `course_key` (lesson completions, quiz attempts): filter on `cycle=current_cycle()` to
-    count only what was done since the course was last opened for recertification."""
-    cycle = Enrolment.objects.filter(user=OuterRef("user"), course_key=OuterRef("course_key"))
-    return Coalesce(
-        Subquery(cycle.values("cycle")[:1]),
-        Value(1),
-        output_field=models.PositiveSmallIntegerField(),
-    )

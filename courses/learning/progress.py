@@ -15,7 +15,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.utils.translation import ngettext
 
 from courses.assessment.models import QuizAttempt
-from courses.learning.models import LessonCompletion, current_cycle
+from courses.learning.models import LessonCompletion
 
 if TYPE_CHECKING:
     from courses.assessment.pages import QuizPage
@@ -85,7 +85,7 @@ def completed_lesson_keys(user: AbstractBaseUser, course_keys: list[UUID]) -> se
         return set()
     return set(
         LessonCompletion.objects.filter(user=user, course_key__in=course_keys)
-        .filter(cycle=current_cycle())
+        .filter(superseded=False)
         .values_list("lesson_key", flat=True)
     )
 
@@ -106,10 +106,10 @@ def done_keys(user: AbstractBaseUser, course_keys: list[UUID]) -> set[UUID]:
     if not user.is_authenticated or not course_keys:
         return set()
     lessons = LessonCompletion.objects.filter(user=user, course_key__in=course_keys).filter(
-        cycle=current_cycle()
+        superseded=False
     )
     quizzes = QuizAttempt.objects.filter(
-        user=user, course_key__in=course_keys, passed=True, cycle=current_cycle()
+        user=user, course_key__in=course_keys, passed=True, superseded=False
     )
     return {
         key for (key,) in lessons.values_list("lesson_key").union(quizzes.values_list("quiz_key"))
@@ -121,7 +121,7 @@ def passed_quiz_keys(user: AbstractBaseUser, course_keys: list[UUID]) -> set[UUI
         return set()
     return set(
         QuizAttempt.objects.filter(user=user, course_key__in=course_keys, passed=True)
-        .filter(cycle=current_cycle())
+        .filter(superseded=False)
         .values_list("quiz_key", flat=True)
         .distinct()
     )
