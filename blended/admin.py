@@ -1,0 +1,199 @@
+"""The "Blended training" section of the Wagtail admin: programmes, cohorts (with their
+sessions and facilitators) and participants. Registered in `blended.wagtail_hooks`."""
+
+from __future__ import annotations
+
+from django import forms
+from django.db.models import OuterRef
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Locale
+
+from blended.models import Cohort, Participant, Programme
+from courses.admin.permissions import model_permissions
+from courses.models import CoursePage
+
+EVERY_ACTION = ("add", "change", "delete", "view")
+
+
+def default_language_course_choices() -> list[tuple[str, str]]:
+    """Live courses in the default language, by translation key, sorted by title: a
+    programme covers every translation of its course."""
+    courses = (
+        CoursePage.objects.live()
+        .filter(locale=Locale.get_default())
+        .order_by("title")
+        .values_list("translation_key", "title")
+    )
+    return [(str(key), title) for key, title in courses]
+
+
+class ProgrammeForm(WagtailAdminModelForm):
+    course_key = forms.ChoiceField(label=gettext_lazy("course"))
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        choices = default_language_course_choices()
+        current = str(self.instance.course_key) if self.instance.course_key else None
+        if current and current not in dict(choices):
+            # A programme whose course is no longer live keeps it until staff choose another.
+            choices.append((current, current))
+        self.fields["course_key"].choices = [("", "---------"), *choices]
+
+
+class CohortForm(WagtailAdminModelForm):
+    def clean(self) -> dict:
+        data = super().clean()
+        starts_on, ends_on = data.get("starts_on"), data.get("ends_on")
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error("ends_on", _("The last day must not be before the first day."))
+        return data
+
+
+class ParticipantForm(WagtailAdminModelForm):
+    def clean(self) -> dict:
+        data = super().clean()
+        if not data.get("consented"):
+            for name in ("gender", "work_role"):
+                if data.get(name):
+                    self.add_error(
+                        name,
+                        _("Record this only if the participant agreed that it is recorded."),
+                    )
+        return data
+
+
+class ProgrammeIndexView(IndexView):
+    def get_base_queryset(self):
+        return Programme.objects.annotate(
+            course_title=CoursePage.objects.title_by_key(OuterRef("course_key"))
+        )
+
+
+class CohortIndexView(IndexView):
+    def get_base_queryset(self):
+        return Cohort.objects.select_related("programme")
+
+
+class ParticipantIndexView(IndexView):
+    def get_base_queryset(self):
+        return Participant.objects.select_related("cohort", "user")
+
+
+class BlendedViewSet(ModelViewSet):
+    add_to_reference_index = False
+    copy_view_enabled = False
+
+    def get_permissions_to_register(self):
+        """Groups may be given add, change, delete and view, as for any record."""
+        return model_permissions(self.model, EVERY_ACTION)
+
+
+class ProgrammeViewSet(BlendedViewSet):
+    """What completing a blended course requires. A programme's course is chosen from the
+    live courses; it covers all the course's translations."""
+
+    model = Programme
+    icon = "list-ul"
+    menu_label = gettext_lazy("Programmes")
+    index_view_class = ProgrammeIndexView
+    list_display = [
+        "name",
+        Column("course_title", label=gettext_lazy("Course"), sort_key="course_title"),
+        "requires_elearning",
+        "min_attendance_percent",
+        "min_post_test_percent",
+        "requires_signoff",
+    ]
+    search_fields = ["name"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("name"),
+            FieldPanel("course_key"),
+            FieldRowPanel([FieldPanel("requires_elearning"), FieldPanel("requires_signoff")]),
+            FieldRowPanel(
+                [FieldPanel("min_attendance_percent"), FieldPanel("min_post_test_percent")]
+            ),
+        ],
+        base_form_class=ProgrammeForm,
+    )
+
+
+class CohortViewSet(BlendedViewSet):
+    """A group that trains together, with its sessions and its facilitators."""
+
+    model = Cohort
+    icon = "group"
+    menu_label = gettext_lazy("Cohorts")
+    index_view_class = CohortIndexView
+    list_display = ["name", "programme", "kind", "starts_on", "ends_on", "place", "country"]
+    list_filter = ["programme", "kind", "language"]
+    search_fields = ["name", "place", "partner_organisation"]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("programme"), FieldPanel("kind")]),
+            FieldPanel("name"),
+            FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+            FieldRowPanel([FieldPanel("language"), FieldPanel("country")]),
+            FieldRowPanel([FieldPanel("place"), FieldPanel("partner_organisation")]),
+            FieldPanel("capacity"),
+            InlinePanel(
+                "sessions",
+                panels=[
+                    FieldPanel("title"),
+                    FieldRowPanel([FieldPanel("starts_at"), FieldPanel("duration_minutes")]),
+                    FieldRowPanel([FieldPanel("venue"), FieldPanel("online_url")]),
+                    FieldRowPanel([FieldPanel("required"), FieldPanel("weight")]),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("check_in_opens_minutes"),
+                            FieldPanel("check_in_closes_minutes"),
+                        ]
+                    ),
+                ],
+            ),
+            InlinePanel("facilitators", panels=[FieldPanel("user"), FieldPanel("role")]),
+        ],
+        base_form_class=CohortForm,
+    )
+
+
+class ParticipantViewSet(BlendedViewSet):
+    """People in cohorts, with or without an account. Gender and role are recorded only
+    with the participant's consent; the claim code is shown, never edited."""
+
+    model = Participant
+    icon = "user"
+    menu_label = gettext_lazy("Participants")
+    index_view_class = ParticipantIndexView
+    list_display = ["name", "organisation", "cohort", "user", "claim_code", "claimed_at"]
+    list_filter = ["cohort"]
+    search_fields = ["name", "organisation", "claim_code"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("cohort"),
+            FieldRowPanel([FieldPanel("name"), FieldPanel("organisation")]),
+            FieldPanel("user"),
+            FieldPanel("consented"),
+            FieldRowPanel([FieldPanel("gender"), FieldPanel("work_role")]),
+            FieldPanel("claim_code", read_only=True),
+        ],
+        base_form_class=ParticipantForm,
+    )
+
+
+class BlendedTrainingGroup(ViewSetGroup):
+    menu_label = gettext_lazy("Blended training")
+    menu_icon = "calendar"
+    menu_order = 213
+    items = (
+        ProgrammeViewSet("blended_programmes"),
+        CohortViewSet("blended_cohorts"),
+        ParticipantViewSet("blended_participants"),
+    )
