@@ -32,7 +32,7 @@ class Programme(models.Model):
     course_key = models.UUIDField(_("course"), db_index=True)
     requires_elearning = models.BooleanField(_("e-learning must be complete"), default=True)
     min_attendance_percent = models.PositiveSmallIntegerField(
-        _("attendance needed (% of required sessions)"),
+        _("attendance needed (percentage of required sessions)"),
         default=80,
         validators=[MaxValueValidator(100)],
         help_text=_("Counted by the sessions' weights. 0: attendance is not needed."),
