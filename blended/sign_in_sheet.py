@@ -15,9 +15,7 @@ records nothing new (each mark's `client_id` is derived from the file and the pe
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import uuid
 from dataclasses import dataclass, field
 
@@ -27,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from blended.attendance import AttendanceRefused, check_mark, record_mark, unknown_status_message
 from blended.models import AttendanceMark, AttendanceStatus, Participant, TrainingSession
-from courses.learning.roster import RosterFileError, RowProblem
+from courses.learning.roster import RosterFileError, RowProblem, read_csv_file
 
 COLUMNS = ("name", "email", "status")
 #: Namespace of the client ids of imported marks.
@@ -103,7 +101,7 @@ def parse_sign_in_sheet(
 
     Two queries: the cohort's participants, with their accounts.
     """
-    records = _read_csv(data)
+    records = read_csv_file(data)
     columns = _read_header(records[0])
     participants = list(
         Participant.objects.filter(cohort_id=session.cohort_id).select_related("user")
@@ -157,36 +155,6 @@ def parse_sign_in_sheet(
     if not lines and not problems:
         raise RosterFileError(_("The file has no learners: only the header line was found."))
     return lines, problems
-
-
-def _read_csv(data: bytes) -> list[list[str]]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise RosterFileError(
-            _(
-                "The file is not UTF-8 text. In your spreadsheet, save it as "
-                "“CSV UTF-8 (comma delimited)” and upload it again."
-            )
-        ) from error
-    if not text.strip():
-        raise RosterFileError(_("The file is empty."))
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    records: list[list[str]] = []
-    try:
-        for record in reader:
-            records.append(record)
-    except csv.Error as error:
-        raise RosterFileError(
-            _(
-                "Line %(line)s could not be read as CSV (%(error)s). A quotation mark that is "
-                "never closed is the usual cause."
-            )
-            % {"line": len(records) + 1, "error": error}
-        ) from error
-    return records
 
 
 def _read_header(header: list[str]) -> dict[str, int]:

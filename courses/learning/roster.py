@@ -84,19 +84,7 @@ def parse_roster(data: bytes) -> ParsedRoster:
     as a whole cannot be used (not UTF-8, empty, no header, unknown columns, too many rows);
     otherwise returns the good rows and one problem per fault found in the others.
     """
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise RosterFileError(
-            _(
-                "The file is not UTF-8 text. In your spreadsheet, save it as "
-                "“CSV UTF-8 (comma delimited)” and upload it again."
-            )
-        ) from error
-    if not text.strip():
-        raise RosterFileError(_("The file is empty."))
-
-    records = _read_csv(text)
+    records = read_csv_file(data)
     columns = _read_header(records[0])
     user_model = get_user_model()
     max_lengths = {
@@ -141,6 +129,24 @@ def parse_roster(data: bytes) -> ParsedRoster:
     if learners == 0:
         raise RosterFileError(_("The file has no learners: only the header line was found."))
     return parsed
+
+
+def read_csv_file(data: bytes) -> list[list[str]]:
+    """The records of an uploaded CSV file: UTF-8 with or without a byte order mark, separated
+    by commas or semicolons. Raises `RosterFileError`, with a message for the uploader, when
+    the file is not UTF-8, is empty, or cannot be read as CSV. Sign-in sheets use it too."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise RosterFileError(
+            _(
+                "The file is not UTF-8 text. In your spreadsheet, save it as "
+                "“CSV UTF-8 (comma delimited)” and upload it again."
+            )
+        ) from error
+    if not text.strip():
+        raise RosterFileError(_("The file is empty."))
+    return _read_csv(text)
 
 
 def _read_csv(text: str) -> list[list[str]]:
