@@ -142,6 +142,8 @@ class CertificateViewSet(ReadOnlyViewSet):
         )
         certificates = (
             Certificate.objects.with_validity()
+            # Walk-ins' workshop certificates belong to no account, so to no organisation, yet.
+            .filter(enrolment__isnull=False)
             .select_related("enrolment__user", "replaced_by", "renews")
             .prefetch_related(Prefetch("renewals", queryset=issued, to_attr="issued_renewals"))
             .defer("wording", "failure_reason", "revoked_reason")

@@ -79,6 +79,9 @@ def record_mark(
     recorded last), so a mark synced late from a phone that was offline does not override
     a newer one, and yet stays in the history.
 
+    A mark that completes the participant's programme requests their certificate in the
+    same transaction (`blended.completion.certify_if_complete`).
+
     Refusals (`AttendanceRefused`) write nothing. Sent twice with the same `client_id` (a
     device syncing again), the second call returns the first mark and writes nothing.
     """
@@ -105,6 +108,12 @@ def record_mark(
                 raise
             return AttendanceMark.objects.get(client_id=client_id)
         _make_standing_if_latest(mark)
+        if status != AttendanceStatus.ABSENT:
+            # completion builds on attendance, so it is imported here and not at the top.
+            from blended.completion import certify_if_complete
+
+            # The mark may complete the participant: the certificate is requested with it.
+            certify_if_complete(participant)
     return mark
 
 

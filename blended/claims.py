@@ -1,9 +1,10 @@
 """Claiming a place: a walk-in, added to a cohort without an account, signs up later and
 enters the code they were given, and the participant record becomes theirs.
 
-Attendance and sign-off belong to the participant record, so they follow it. Moving a
-certificate already issued to the walk-in's record is for later: `claim` does not touch
-certificates yet.
+Attendance and sign-off belong to the participant record, so they follow it. The account is
+enrolled in the programme's course, so the e-learning and the post-test can be done, and a
+certificate the walk-in already earned moves to it: it appears in My learning, its email is
+sent, and what it states (the name written at the workshop) does not change.
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from blended.completion import certify_if_complete, enrolment_for
 from blended.models import Participant
+from certificates.issuing import EMAIL_TASK, send_task_later
+from certificates.models import Certificate
 
 #: What `new_claim_code` makes: eight characters from an alphabet without look-alikes.
 CODE_PATTERN = re.compile(r"[A-HJ-NP-Z2-9]{8}")
@@ -63,4 +67,17 @@ def claim(code: str, user: AbstractBaseUser) -> Participant:
         except IntegrityError:
             # The same account claimed another code of this cohort at the same moment.
             raise ClaimRefused(_("You already have a place in this cohort.")) from None
+        move_certificates(participant)
+        certify_if_complete(participant)
     return participant
+
+
+def move_certificates(participant: Participant) -> None:
+    """Give the claimed participant's certificates to their account, through its enrolment
+    in the course, and send the email of each one already issued."""
+    enrolment = enrolment_for(participant)
+    unclaimed = Certificate.objects.filter(participant=participant, enrolment__isnull=True)
+    issued = list(unclaimed.filter(status=Certificate.Status.ISSUED).values_list("pk", flat=True))
+    unclaimed.update(enrolment=enrolment)
+    for certificate_id in issued:
+        send_task_later(EMAIL_TASK, certificate_id)

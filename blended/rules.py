@@ -202,6 +202,10 @@ def sign_off(participant: Participant, by: AbstractBaseUser) -> Participant:
             locked.signed_off_by = by
             locked.signed_off_at = timezone.now()
             locked.save(update_fields=["signed_off_by", "signed_off_at"])
+            # completion builds on these rules, so it is imported here and not at the top.
+            from blended.completion import certify_if_complete
+
+            certify_if_complete(locked)
     participant.signed_off_by_id = locked.signed_off_by_id
     participant.signed_off_at = locked.signed_off_at
     return participant

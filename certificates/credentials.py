@@ -126,7 +126,8 @@ def _identifiers(certificate: Certificate) -> list[dict]:
             "identityHash": certificate.learner_name,
         }
     ]
-    email = (certificate.enrolment.user.email or "").strip().lower()
+    user = certificate.user
+    email = (user.email if user is not None else "").strip().lower()
     if email:
         salt = secrets.token_hex(8)
         digest = hashlib.sha256((email + salt).encode()).hexdigest()
@@ -164,7 +165,7 @@ def _achievement(certificate: Certificate) -> dict:
             "phase": certificate.course_phase
         }
     return {
-        "id": f"urn:uuid:{certificate.enrolment.course_key}",
+        "id": f"urn:uuid:{certificate.course_key}",
         "type": ["Achievement"],
         "achievementType": "Certification" if certificate.expires_on else "CertificateOfCompletion",
         "name": certificate.course_title,
@@ -172,6 +173,14 @@ def _achievement(certificate: Certificate) -> dict:
         "criteria": {"narrative": criteria},
         "inLanguage": certificate.language,
     }
+
+
+def _evidence(certificate: Certificate, verify_url: str) -> dict:
+    """The check page; for a blended programme, also the workshop the certificate names."""
+    evidence = {"id": verify_url, "type": ["Evidence"], "name": "Certificate check page"}
+    if certificate.workshop:
+        evidence["narrative"] = certificate.workshop
+    return evidence
 
 
 def build_credential(certificate: Certificate, credential_id: uuid.UUID) -> dict:
@@ -190,7 +199,7 @@ def build_credential(certificate: Certificate, credential_id: uuid.UUID) -> dict
             "achievement": _achievement(certificate),
             "activityEndDate": xsd_datetime(certificate.completed_at),
         },
-        "evidence": [{"id": verify_url, "type": ["Evidence"], "name": "Certificate check page"}],
+        "evidence": [_evidence(certificate, verify_url)],
         "credentialStatus": _status_entries(certificate),
     }
     until = valid_until(certificate)

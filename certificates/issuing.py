@@ -102,7 +102,9 @@ def request_certificate(enrolment: Enrolment, course: CoursePage) -> Certificate
     Call inside the transaction that records the completion: the certificate is written in
     the language active there (`certificate_language`). A cycle opened for a
     recertification issues the renewal of the certificate it was opened for
-    (`request_renewal`); otherwise the course's first certificate. Idempotent: an enrolment
+    (`request_renewal`); a participant of a blended programme on the course gets its
+    certificate when every rule of the programme is met (`blended.completion`); otherwise
+    the course's first certificate. Idempotent: an enrolment
     has one current certificate per cycle, so a second call returns the existing one, in the
     language it was first written in.
     """
@@ -110,6 +112,12 @@ def request_certificate(enrolment: Enrolment, course: CoursePage) -> Certificate
         return None
     if (recertification := open_recertification_for(enrolment)) is not None:
         return request_renewal(recertification, enrolment, course)
+    # blended builds on certificates, so it is imported here and not at the top.
+    from blended.completion import certify_participations, participations_of
+
+    if participations := participations_of(enrolment):
+        # A blended programme's rules decide: the e-learning is one of them.
+        return certify_participations(participations)
     if not course.awards_certificate:
         return None
     existing = (
@@ -187,18 +195,30 @@ def statement(enrolment: Enrolment, course: CoursePage, language: str | None = N
     so the title, the phase and the wording read in the certificate's language.
     """
     language = language or certificate_language(enrolment.user)
+    return {
+        **course_statement(course, language),
+        "learner_name": display_name(enrolment.user),
+        "completed_at": enrolment.completed_at,
+        "score": course_score(enrolment, course),
+    }
+
+
+def display_name(user: AbstractBaseUser) -> str:
+    """The learner's name as a certificate states it."""
+    return user.full_name or user.get_full_name() or user.email
+
+
+def course_statement(course: CoursePage, language: str) -> dict:
+    """What a certificate states about the course and its issuer, in `language`: the part
+    every certificate of the course shares, whoever earned it and however."""
     issuer = issuer_settings()
-    user = enrolment.user
     page = course_in(course, language)
     with translation.override(language):
         phase = str(course.get_phase_display())
     return {
         "language": language,
-        "learner_name": user.full_name or user.get_full_name() or user.email,
         "course_title": page.title,
         "course_phase": phase,
-        "completed_at": enrolment.completed_at,
-        "score": course_score(enrolment, course),
         "organisation": issuer.organisation,
         "signatory_name": issuer.signatory_name,
         "signatory_title": issuer.signatory_title,

@@ -56,9 +56,17 @@ REFUSALS = {
     ),
 }
 
+# A reissue states the account's name: a walk-in's certificate has no account until claimed.
+UNCLAIMED_REISSUE = gettext_lazy(
+    "This workshop certificate belongs to no account yet. It can be reissued once the "
+    "participant signs up and enters their claim code."
+)
+
 
 def refusal(certificate: Certificate, action: str) -> str | None:
     """Why `action` does not apply to the certificate as it is now, or None when it does."""
+    if action == REISSUE_ACTION and certificate.enrolment_id is None:
+        return str(UNCLAIMED_REISSUE)
     if certificate.status == STARTS_FROM[action]:
         return None
     return REFUSALS[action] % {"status": certificate.get_status_display().lower()}
@@ -144,9 +152,10 @@ def reissue_certificate(
         if learner_name is not None:
             stated["learner_name"] = learner_name
         # What the learner did stays as stated: the enrolment may be in a later cycle now.
-        stated.update(completed_at=old.completed_at, score=old.score)
+        stated.update(completed_at=old.completed_at, score=old.score, workshop=old.workshop)
         new = Certificate.objects.create(
             enrolment=old.enrolment,
+            participant=old.participant,
             cycle=old.cycle,
             renews=old.renews,
             expires_on=current_expiry(old),
@@ -226,7 +235,7 @@ def _required_reason(reason: str) -> str:
 def _course_of(certificate: Certificate) -> CoursePage | None:
     """The course page the certificate is for, preferring the translation it was issued in."""
     pages = list(
-        CoursePage.objects.filter(translation_key=certificate.enrolment.course_key)
+        CoursePage.objects.filter(translation_key=certificate.course_key)
         .defer_streamfields()
         .order_by("-live", "locale_id")
     )

@@ -57,6 +57,8 @@ def candidates(today: date):
         .filter(
             status=Certificate.Status.ISSUED,
             expires_on__isnull=False,
+            # A walk-in's workshop certificate has no account to renew it yet.
+            enrolment__isnull=False,
             current_expires_on__gte=today - window,
             current_expires_on__lte=today + window,
         )

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from accounts.languages import remember_language
+from blended.dashboard import workshop_places
 from certificates.corrections import with_pending_corrections
 from certificates.models import Certificate
 from certificates.validity import with_validity_today
@@ -54,6 +55,7 @@ def my_learning(request: HttpRequest) -> HttpResponse:
         "in_progress": in_progress,
         "in_progress_cards": course_cards(in_progress, request),
         "completed": [c for c in courses if c.enrolment.completed_at is not None],
+        "workshops": workshop_places(request.user),
         "certificates": with_validity_today(
             with_pending_corrections(Certificate.objects.current_for(request.user))
         ),

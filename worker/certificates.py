@@ -123,6 +123,9 @@ def send_certificate_email(certificate_id: int) -> str:
             return "not issued"
         if certificate.emailed_at is not None:
             return "already sent"
+        if certificate.enrolment_id is None:
+            # A walk-in without an account: the email goes once they claim their place.
+            return "no account yet"
         subject, body = certificate_email(certificate)
         send_mail(subject, body, None, [certificate.enrolment.user.email])
         certificate.emailed_at = timezone.now()
@@ -165,6 +168,9 @@ def unsent_emails(older_than_seconds: int) -> list[int]:
     cutoff = timezone.now() - timezone.timedelta(seconds=older_than_seconds)
     return list(
         Certificate.objects.filter(
-            status=Certificate.Status.ISSUED, emailed_at__isnull=True, issued_at__lt=cutoff
+            status=Certificate.Status.ISSUED,
+            emailed_at__isnull=True,
+            issued_at__lt=cutoff,
+            enrolment__isnull=False,
         ).values_list("pk", flat=True)
     )

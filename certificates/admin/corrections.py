@@ -142,7 +142,7 @@ class NameCorrectionInspectView(InspectView):
         context.update(
             correction=correction,
             certificate=certificate,
-            learner=certificate.enrolment.user,
+            learner=certificate.user,
             certificate_url=reverse("certificates:inspect", args=(quote(certificate.pk),)),
             verification_url=reverse("certificate_verify", args=[certificate.code])
             if certificate.is_verifiable

@@ -168,7 +168,7 @@ class CertificateInspectView(InspectView):
         verifiable = certificate.is_verifiable
         context.update(
             certificate=certificate,
-            learner=certificate.enrolment.user,
+            learner=certificate.user,
             status_classname="w-status--primary"
             if certificate.status == Certificate.Status.ISSUED
             else "",

@@ -64,7 +64,20 @@ class Certificate(models.Model):
         REPLACED = "replaced", _("Replaced")
 
     enrolment = models.ForeignKey(
-        "courses.Enrolment", on_delete=models.PROTECT, related_name="certificates"
+        "courses.Enrolment",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="certificates",
+        help_text=_("Empty only for a workshop participant without an account, until claimed."),
+    )
+    participant = models.ForeignKey(
+        "blended.Participant",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="certificates",
+        help_text=_("Set for a blended programme's certificate: the place it was earned in."),
     )
     cycle = models.PositiveSmallIntegerField(
         default=1, help_text=_("Certification cycle: recertification issues cycle 2, 3, …")
@@ -83,6 +96,11 @@ class Certificate(models.Model):
     signatory_name = models.CharField(max_length=150, blank=True)
     signatory_title = models.CharField(max_length=150, blank=True)
     wording = models.TextField(blank=True)
+    workshop = models.TextField(
+        blank=True,
+        db_default="",
+        help_text=_("For a blended programme: the cohort, place, dates and attendance."),
+    )
     language = models.CharField(
         _("language"),
         max_length=12,
@@ -137,9 +155,19 @@ class Certificate(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["enrolment", "cycle"],
-                condition=~models.Q(status="replaced"),
+                condition=~models.Q(status="replaced") & models.Q(participant__isnull=True),
                 name="one_current_certificate_per_enrolment_cycle",
-            )
+            ),
+            # A blended participant earns one certificate: the workshop is not repeated.
+            models.UniqueConstraint(
+                fields=["participant"],
+                condition=~models.Q(status="replaced") & models.Q(participant__isnull=False),
+                name="one_current_certificate_per_participant",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(enrolment__isnull=False) | models.Q(participant__isnull=False),
+                name="certificate_has_an_owner",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -155,8 +183,18 @@ class Certificate(models.Model):
         return text_direction(self.language)
 
     @property
-    def user(self) -> AbstractBaseUser:
-        return self.enrolment.user
+    def user(self) -> AbstractBaseUser | None:
+        """The account the certificate belongs to; None for a walk-in's, until claimed."""
+        if self.enrolment_id is not None:
+            return self.enrolment.user
+        return self.participant.user
+
+    @property
+    def course_key(self):
+        """The translation key of the certified course (all its translations share it)."""
+        if self.enrolment_id is not None:
+            return self.enrolment.course_key
+        return self.participant.cohort.programme.course_key
 
     @property
     def is_verifiable(self) -> bool:
@@ -164,9 +202,10 @@ class Certificate(models.Model):
 
     def can_be_downloaded_by(self, user: AbstractBaseUser) -> bool:
         """The PDF is for its owner, and for staff who may view certificates."""
-        return user.is_authenticated and (
-            self.enrolment.user_id == user.pk or user.has_perm("certificates.view_certificate")
-        )
+        if not user.is_authenticated:
+            return False
+        owned = self.enrolment_id is not None and self.enrolment.user_id == user.pk
+        return owned or user.has_perm("certificates.view_certificate")
 
 
 @register_setting(icon="doc-full")

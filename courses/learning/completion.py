@@ -80,6 +80,10 @@ def update_completion_for(user: AbstractBaseUser, course_key: UUID) -> bool:
     course = page_type("CoursePage").objects.live_by_key(course_key)
     if enrolment is None or course is None:
         return False
+    if enrolment.completed_at is not None:
+        # A better post-test score may still complete a blended programme on the course.
+        request_certificate(enrolment, course)
+        return False
     return update_completion(enrolment, course)
 
 

@@ -270,6 +270,9 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 # Reports: a figure counting fewer people than this is shown as "fewer than N", everywhere
 # (pages, exports, API), so no one can be singled out.
 REPORT_MIN_CELL = env.int("REPORT_MIN_CELL", default=5)
+# Blended training: how long a facilitator qualification (co-facilitator, certified, master)
+# stays valid, in months, before it must be renewed, as a certificate is.
+FACILITATOR_QUALIFICATION_MONTHS = env.int("FACILITATOR_QUALIFICATION_MONTHS", default=24)
 # Open Badges signing keys: a folder outside the repository (never the database). The newest
 # private key signs; every key in it is published, so credentials signed before a rotation
 # still verify. `manage.py openbadges_keys` creates and rotates them (see the README).
@@ -369,6 +372,8 @@ CELERY_BEAT_SCHEDULE = {
 # set RATELIMIT_IP_META_KEY (e.g. HTTP_X_REAL_IP) to the header carrying the client address.
 CERTIFICATE_VERIFY_RATE = env("CERTIFICATE_VERIFY_RATE", default="30/m")
 RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default=None)
+# Workshop claim codes tried, per account and per client address.
+CLAIM_CODE_RATE = env("CLAIM_CODE_RATE", default="10/h")
 CELERY_TASK_TRACK_STARTED = True
 # Tasks record their outcome in the database, not in a result store; a task that must return
 # a value says so (ignore_result=False).

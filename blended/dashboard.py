@@ -1,0 +1,35 @@
+"""What "My learning" shows of blended training: the learner's workshop places, each with
+what is still missing before its certificate, in plain sentences."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser
+
+from blended.completion import current_certificate
+from blended.models import Participant
+from blended.rules import progress_towards_completion
+
+
+@dataclass(frozen=True)
+class WorkshopPlace:
+    participant: Participant
+    certified: bool
+    missing: list[str]
+
+
+def workshop_places(user: AbstractBaseUser) -> list[WorkshopPlace]:
+    """The learner's places in cohorts, latest first. One query without any; a few more for
+    each place (learners have one or two)."""
+    participants = (
+        Participant.objects.filter(user=user)
+        .select_related("cohort__programme")
+        .order_by("-cohort__starts_on", "-pk")
+    )
+    places = []
+    for participant in participants:
+        certified = current_certificate(participant) is not None
+        missing = [] if certified else progress_towards_completion(participant).missing
+        places.append(WorkshopPlace(participant, certified, missing))
+    return places
