@@ -24,6 +24,9 @@ DEMO_ACCOUNTS = [
     ("reviewer", "crisis-ready-reviewer", ["Course reviewers"], False, "Rafael Reviewer"),
     ("manager", "crisis-ready-manager", [MANAGERS], False, "Maya Manager"),
     ("learner", "crisis-ready-learner", [], False, "Lina Learner"),
+    # Blended training: a master trainer, and a certified trainer they trained.
+    ("master", "crisis-ready-master", [], False, "Miriam Master"),
+    ("trainer", "crisis-ready-trainer", [], False, "Tariq Trainer"),
 ]
 
 

@@ -31,3 +31,15 @@ urlpatterns += [
 from reports import views  # noqa: E402 - kept with the lines it serves
 
 urlpatterns += [path("", views.programme_report_view, name="programme")]
+
+# The blended programme report (`reports.blended_views`): the page at /admin/reports/blended/,
+# its downloads by `?format=csv|xlsx`.
+from reports import blended_views  # noqa: E402 - kept with the lines it serves
+
+urlpatterns += [path("blended/", blended_views.blended_report_view, name="blended")]
+
+# The cascade of trainers (`reports.cascade_views`): the page at /admin/reports/cascade/, its
+# downloads by `?format=csv|xlsx`.
+from reports import cascade_views  # noqa: E402 - kept with the lines it serves
+
+urlpatterns += [path("cascade/", cascade_views.cascade_report_view, name="cascade")]

@@ -60,3 +60,19 @@ def quiz_report_header_buttons(page, user, view_name, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def quiz_report_listing_buttons(page, user, next_url=None):
     return quiz_report_buttons(page, user)
+
+
+# The blended programme report (`reports.blended_views`), for staff who may view reports.
+@hooks.register("register_admin_menu_item")
+def register_blended_report_menu_item():
+    return ReportsMenuItem(
+        _("Blended training report"), "/admin/reports/blended/", icon_name="group", order=216
+    )
+
+
+# Who trained whom (`reports.cascade_views`), for staff who may view reports.
+@hooks.register("register_admin_menu_item")
+def register_cascade_report_menu_item():
+    return ReportsMenuItem(
+        _("Cascade of trainers"), "/admin/reports/cascade/", icon_name="group", order=217
+    )

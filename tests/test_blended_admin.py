@@ -6,8 +6,15 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
+from django.utils import timezone
 
-from blended.models import Cohort, Participant, Programme
+from blended.models import (
+    Cohort,
+    FacilitatorQualification,
+    Participant,
+    Programme,
+    QualificationLevel,
+)
 from tests.staff import learner
 
 pytestmark = pytest.mark.django_db
@@ -44,6 +51,7 @@ def programme_data(course, **fields) -> dict:
         "requires_elearning": "on",
         "min_attendance_percent": "80",
         "min_post_test_percent": "70",
+        "co_facilitations_to_certify": "2",
         **fields,
     }
 
@@ -88,6 +96,19 @@ def cohort_data(programme: Programme, facilitator, **fields) -> dict:
     return data
 
 
+def certified_facilitator(username: str):
+    """An account holding a certified facilitator qualification that does not expire, as a
+    lead of a learners' cohort must."""
+    user = learner(username)
+    FacilitatorQualification.objects.create(
+        user=user,
+        level=QualificationLevel.CERTIFIED,
+        granted_at=timezone.now(),
+        reason="Certified for the tests.",
+    )
+    return user
+
+
 def form_errors(response) -> dict:
     form = response.context["form"] if response.context else None
     return dict(form.errors) if form is not None else {}
@@ -106,7 +127,7 @@ def test_staff_create_a_programme_on_a_live_course_then_a_cohort_with_sessions(
     programme = Programme.objects.get()
     assert (programme.course_key, programme.min_post_test_percent) == (course.translation_key, 70)
 
-    lead = learner("lead-facilitator")
+    lead = certified_facilitator("lead-facilitator")
     response = client.post(reverse("blended_cohorts:add"), cohort_data(programme, lead))
     assert response.status_code == 302, form_errors(response)
     cohort = Cohort.objects.get()

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from demo.accounts import ensure_demo_accounts, give_demo_learner_some_progress
+from demo.blended import ensure_blended_demo
 from demo.builder import build_demo_content
 from demo.translations import build_demo_translations
 from home.locales import ensure_languages
@@ -24,8 +25,10 @@ class Command(BaseCommand):
         translated = build_demo_translations()
         accounts = ensure_demo_accounts()
         give_demo_learner_some_progress()
+        blended = ensure_blended_demo()
         self.stdout.write(
             f"Demo content: {created['pages']} pages and {created['audiences']} audiences "
             f"created, {translated} pages translated; "
-            f"accounts created: {', '.join(accounts) or 'none'}."
+            f"accounts created: {', '.join(accounts) or 'none'}; "
+            f"blended workshops {'created' if blended else 'already there'}."
         )

@@ -1,5 +1,7 @@
-"""The "Blended training" section of the Wagtail admin: programmes, cohorts (with their
-sessions and facilitators) and participants. Registered in `blended.wagtail_hooks`."""
+"""Programmes, cohorts (with their sessions and facilitators) and participants in the admin.
+
+A cohort's lead facilitators must be qualified to lead it (`blended.qualifications.may_lead`):
+the form says who is not, beside their name."""
 
 from __future__ import annotations
 
@@ -11,15 +13,12 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
-from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Locale
 
-from blended.models import Cohort, Participant, Programme
-from courses.admin.permissions import model_permissions
+from blended.admin.base import BlendedViewSet
+from blended.models import Cohort, Facilitator, Participant, Programme
+from blended.qualifications import QualificationRefused, may_lead
 from courses.models import CoursePage
-
-EVERY_ACTION = ("add", "change", "delete", "view")
 
 
 def default_language_course_choices() -> list[tuple[str, str]]:
@@ -53,7 +52,27 @@ class CohortForm(WagtailAdminModelForm):
         starts_on, ends_on = data.get("starts_on"), data.get("ends_on")
         if starts_on and ends_on and ends_on < starts_on:
             self.add_error("ends_on", _("The last day must not be before the first day."))
+        if data.get("kind") and starts_on:
+            self.check_leads(Cohort(kind=data["kind"], starts_on=starts_on))
         return data
+
+    def check_leads(self, cohort: Cohort) -> None:
+        """Put an error beside each lead facilitator who may not lead `cohort` (its kind and
+        first day as entered), naming them; the cohort is then not saved."""
+        facilitators = self.formsets.get("facilitators")
+        if facilitators is None:
+            return
+        facilitators.is_valid()  # cleans each facilitator's form, once
+        for form in facilitators.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            if data.get("DELETE") or data.get("role") != Facilitator.Role.LEAD:
+                continue
+            if data.get("user") is None:
+                continue
+            try:
+                may_lead(data["user"], cohort)
+            except QualificationRefused as refusal:
+                form.add_error("user", str(refusal))
 
 
 class ParticipantForm(WagtailAdminModelForm):
@@ -86,15 +105,6 @@ class ParticipantIndexView(IndexView):
         return Participant.objects.select_related("cohort", "user")
 
 
-class BlendedViewSet(ModelViewSet):
-    add_to_reference_index = False
-    copy_view_enabled = False
-
-    def get_permissions_to_register(self):
-        """Groups may be given add, change, delete and view, as for any record."""
-        return model_permissions(self.model, EVERY_ACTION)
-
-
 class ProgrammeViewSet(BlendedViewSet):
     """What completing a blended course requires. A programme's course is chosen from the
     live courses; it covers all the course's translations."""
@@ -120,6 +130,7 @@ class ProgrammeViewSet(BlendedViewSet):
             FieldRowPanel(
                 [FieldPanel("min_attendance_percent"), FieldPanel("min_post_test_percent")]
             ),
+            FieldPanel("co_facilitations_to_certify"),
         ],
         base_form_class=ProgrammeForm,
     )
@@ -185,15 +196,4 @@ class ParticipantViewSet(BlendedViewSet):
             FieldPanel("claim_code", read_only=True),
         ],
         base_form_class=ParticipantForm,
-    )
-
-
-class BlendedTrainingGroup(ViewSetGroup):
-    menu_label = gettext_lazy("Blended training")
-    menu_icon = "calendar"
-    menu_order = 213
-    items = (
-        ProgrammeViewSet("blended_programmes"),
-        CohortViewSet("blended_cohorts"),
-        ParticipantViewSet("blended_participants"),
     )
