@@ -22,7 +22,9 @@ cat <<MSG
     author   / crisis-ready-author     Course authors (write, submit for review)
     reviewer / crisis-ready-reviewer   Course reviewers (approve, publish)
     manager  / crisis-ready-manager    Programme reports (read only)
-    learner  / crisis-ready-learner    learner
+    learner  / crisis-ready-learner    learner (also on an upcoming workshop's list)
+    trainer  / crisis-ready-trainer    certified facilitator: roll call and QR check-in at /workshops/
+    master   / crisis-ready-master     master trainer (led the training of trainers)
 
   Celery worker log: var/worker.log. Stop with Ctrl-C.
 

@@ -163,18 +163,23 @@ async function sendOutbox() {
   const tokenResponse = await fetch(urls.token, { credentials: "same-origin" });
   if (!tokenResponse.ok) return;
   const { csrf_token: token } = await tokenResponse.json();
-  const response = await fetch(urls.sync, {
-    method: "POST",
-    credentials: "same-origin",
-    headers: { "Content-Type": "application/json", "X-CSRFToken": token },
-    body: JSON.stringify({ items: items.map(({ id, type, lesson, attempt, answers }) => ({ id, type, lesson, attempt, answers })) }),
-  });
-  if (!response.ok) return;  // 401 and the like: a page will show what to do
-  const { results } = await response.json();
+  // Each item goes to the endpoint it names (a workshop's roll call), else the learner's.
+  const groups = new Map();
+  for (const item of items) groups.set(item.sync || urls.sync, [...(groups.get(item.sync || urls.sync) || []), item]);
   const byId = new Map(items.map((item) => [item.id, item]));
-  for (const result of results) {
-    await inStore(database, "results", "readwrite", (s) => s.put({ ...result, user, item: byId.get(result.id) }));
-    await inStore(database, "outbox", "readwrite", (s) => s.delete(result.id));
+  for (const [url, group] of groups) {
+    const response = await fetch(url, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": token },
+      body: JSON.stringify({ items: group.map(({ user: _u, page: _p, title: _t, sync: _s, ...item }) => item) }),
+    });
+    if (!response.ok) return;  // 401 and the like: a page will show what to do
+    const { results } = await response.json();
+    for (const result of results) {
+      await inStore(database, "results", "readwrite", (s) => s.put({ ...result, user, item: byId.get(result.id) }));
+      await inStore(database, "outbox", "readwrite", (s) => s.delete(result.id));
+    }
   }
   for (const client of await self.clients.matchAll()) client.postMessage("outbox-sent");
 }

@@ -45,6 +45,8 @@ urlpatterns += i18n_patterns(
     *urls_offline.language_patterns,
     path("certificates/", include("certificates.urls")),
     path("search/", home_views.search, name="search"),
+    # Blended training: facilitators' roll call and QR screen, participants' check-in.
+    path("workshops/", include("blended.urls")),
     # Wagtail's page serving comes last: it matches every remaining URL.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

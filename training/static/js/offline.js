@@ -11,7 +11,11 @@
    - the outbox: "Mark complete" and quiz answers made offline are kept in IndexedDB, each with
      an id made here, and sent to /learn/sync/ on page load, on `online` and by Background
      Sync (templates/sw.js); each item's result is shown. A stale CSRF token is refreshed
-     once; a lost session keeps the outbox and asks the learner to log in.
+     once; a lost session keeps the outbox and asks the learner to log in;
+   - other pages' scripts put their items in the same outbox with an "outbox-queue" event
+     (the workshop roll call: blended/static/blended/roll-call.js); such an item names the
+     endpoint that takes it (`sync`), answering as /learn/sync/ does. Results are announced
+     with an "outbox-synced" event.
 
    Every word shown comes from data-t-* attributes the templates translate; "{name}" marks
    what is filled in here. No framework, no build step: edit and reload. */
@@ -354,13 +358,26 @@ function csrfToken() {
   return field ? field.value : "";
 }
 
-async function post(items, token) {
-  return fetch(status.dataset.syncUrl, {
+/* What an item sends: all but what only this device needs to know. */
+const sent = ({ user: _user, page: _page, title: _title, sync: _sync, ...item }) => item;
+
+async function post(url, items, token) {
+  return fetch(url, {
     method: "POST",
     credentials: "same-origin",
     headers: { "Content-Type": "application/json", "X-CSRFToken": token },
-    body: JSON.stringify({ items: items.map(({ id, type, lesson, attempt, answers }) => ({ id, type, lesson, attempt, answers })) }),
+    body: JSON.stringify({ items: items.map(sent) }),
   });
+}
+
+/* The outbox's items by the endpoint that takes them: the learner's, unless they name one. */
+function byEndpoint(items) {
+  const groups = new Map();
+  for (const item of items) {
+    const url = item.sync || status.dataset.syncUrl;
+    groups.set(url, [...(groups.get(url) || []), item]);
+  }
+  return groups;
 }
 
 /* Send what waits, once at a time. Every item that gets a result leaves the outbox. */
@@ -369,35 +386,46 @@ async function sendOutbox() {
   const items = await myOutbox();
   if (!items.length) return;
   sending = true;
+  const shown = [];
+  let problem = "";
   try {
-    let response = await post(items, csrfToken());
-    if (response.status === 403) {
-      // The token went stale (a new login, another tab): fetch a fresh one and try once more.
-      const fresh = await fetch(status.dataset.tokenUrl, { credentials: "same-origin" });
-      if (fresh.ok) response = await post(items, (await fresh.json()).csrf_token);
-    }
-    if (response.status === 401) {
-      showLogin((await response.json()).login_url);
-    } else if (response.ok) {
-      const { results } = await response.json();
-      for (const result of results) await deleteFrom("outbox", result.id);
-      showResults(results, items);
-      showSynced(results, items);
-    } else if (response.status === 400 || response.status === 404) {
-      // The server will never take these items: say why and let them go, keep the rest.
-      const { errors } = await response.json();
-      const refused = errors.filter((error) => error.id).map((error) => ({ ...error, status: "refused" }));
-      for (const error of refused) await deleteFrom("outbox", error.id);
-      showResults(refused, items);
-    } else {
-      showResults([], items, say(status, "error"));
+    let token = csrfToken();
+    for (const [url, group] of byEndpoint(items)) {
+      let response = await post(url, group, token);
+      if (response.status === 403) {
+        // The token went stale (a new login, another tab): fetch a fresh one and try once more.
+        const fresh = await fetch(status.dataset.tokenUrl, { credentials: "same-origin" });
+        if (fresh.ok) {
+          token = (await fresh.json()).csrf_token;
+          response = await post(url, group, token);
+        }
+      }
+      if (response.status === 401) {
+        showLogin((await response.json()).login_url);
+        return;
+      } else if (response.ok) {
+        const { results } = await response.json();
+        for (const result of results) await deleteFrom("outbox", result.id);
+        shown.push(...results);
+        showSynced(results, group);
+        document.dispatchEvent(new CustomEvent("outbox-synced", { detail: { results } }));
+      } else if (response.status === 400 || response.status === 404) {
+        // The server will never take these items: say why and let them go, keep the rest.
+        const { errors } = await response.json();
+        const refused = errors.filter((error) => error.id).map((error) => ({ ...error, status: "refused" }));
+        for (const error of refused) await deleteFrom("outbox", error.id);
+        shown.push(...refused);
+      } else {
+        problem = say(status, "error");
+      }
     }
   } catch (networkError) {
-    showResults([], items, say(status, "error"));
+    problem = say(status, "error");
   } finally {
     sending = false;
     await showOutbox();
   }
+  showResults(shown, items, problem);
 }
 
 /* A lesson form that said "waiting" now says what the server made of it. */
@@ -530,6 +558,8 @@ if (status) {
     putIn("meta", user, "user");
     putIn("meta", { sync: status.dataset.syncUrl, token: status.dataset.tokenUrl }, "urls");
     document.querySelectorAll("[data-outbox-lesson], .quiz-form").forEach(interceptWhenOffline);
+    // Not awaited one by one: each item waits for the service worker on its own.
+    document.addEventListener("outbox-queue", (event) => event.detail.items.forEach((item) => queue(item)));
     document.querySelectorAll("[data-offline-quiz]").forEach(offerOfflineQuiz);
     // Any other form offline (enrol, start a quiz, log out) would end on a browser error:
     // the offline page says what still works instead.
