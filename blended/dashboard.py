@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractBaseUser
 
 from blended.completion import current_certificate
-from blended.models import Participant
+from blended.models import Facilitator, Participant
 from blended.rules import progress_towards_completion
 
 
@@ -33,3 +33,8 @@ def workshop_places(user: AbstractBaseUser) -> list[WorkshopPlace]:
         missing = [] if certified else progress_towards_completion(participant).missing
         places.append(WorkshopPlace(participant, certified, missing))
     return places
+
+
+def facilitates(user: AbstractBaseUser) -> bool:
+    """Whether the user facilitates any cohort: My learning then links to My workshops."""
+    return Facilitator.objects.filter(user=user).exists()

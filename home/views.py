@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from accounts.languages import remember_language
-from blended.dashboard import workshop_places
+from blended.dashboard import facilitates, workshop_places
 from certificates.corrections import with_pending_corrections
 from certificates.models import Certificate
 from certificates.validity import with_validity_today
@@ -56,6 +56,7 @@ def my_learning(request: HttpRequest) -> HttpResponse:
         "in_progress_cards": course_cards(in_progress, request),
         "completed": [c for c in courses if c.enrolment.completed_at is not None],
         "workshops": workshop_places(request.user),
+        "facilitates": facilitates(request.user),
         "certificates": with_validity_today(
             with_pending_corrections(Certificate.objects.current_for(request.user))
         ),

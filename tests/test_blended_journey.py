@@ -177,3 +177,36 @@ def test_the_offline_roll_call_runs_under_the_sites_content_security_policy(
         ("late", "offline"),
         ("absent", "offline"),
     ]
+
+
+def test_the_qr_screen_swaps_in_the_next_code_and_can_be_paused(
+    allow_orm_beside_playwright, live_server, browser, course
+):
+    """Under the site's policy, with the page's clock run forward: when the 30-second slot
+    ends the code area is fetched again and replaced; paused, it stays as it is."""
+    session, _lead = workshop(course)
+    context = browser.new_context(bypass_csp=False, viewport=PHONE)
+    try:
+        page = context.new_page()
+        refused = []
+        page.on("console", lambda message: refused.append(message.text))
+        page.clock.install()
+        log_in(page, live_server, "wanjiru", f"/workshops/sessions/{session.pk}/qr/")
+        live = page.locator("#qr-live")
+        assert 1 <= int(live.get_attribute("data-refresh")) <= 30
+        live.evaluate("element => element.dataset.seen = 'yes'")
+
+        page.clock.run_for(31_000)
+        page.locator("#qr-live:not([data-seen])").wait_for()
+        assert page.get_by_role("img", name="QR code to check in").is_visible()
+
+        pause = page.get_by_role("button", name="Pause the code changes")
+        pause.click()
+        assert pause.get_attribute("aria-pressed") == "true"
+        page.locator("#qr-live").evaluate("element => element.dataset.seen = 'yes'")
+        page.clock.run_for(61_000)
+        page.wait_for_timeout(500)
+        assert page.locator("#qr-live[data-seen]").count() == 1
+        assert [text for text in refused if "Content Security Policy" in text] == []
+    finally:
+        context.close()

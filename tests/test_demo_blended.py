@@ -77,3 +77,11 @@ def test_seeding_again_adds_no_workshop(seeded):
     assert (Cohort.objects.count(), Participant.objects.count(), Certificate.objects.count()) == (
         before
     )
+
+
+def test_my_learning_leads_a_facilitator_to_their_workshops(seeded, client):
+    client.force_login(users().get(username="trainer"))
+    page = client.get("/learn/").content.decode()
+    assert 'href="/workshops/"' in page
+    client.force_login(users().get(username="learner"))
+    assert 'href="/workshops/"' not in client.get("/learn/").content.decode()
