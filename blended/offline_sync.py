@@ -17,7 +17,6 @@ Every result is final: the phone drops the item once it has one.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from uuid import UUID
@@ -36,7 +35,7 @@ from blended.models import (
     TrainingSession,
 )
 from blended.roll_call import roll_access
-from courses.sync.batch import MAX_ITEMS, BatchInvalid
+from courses.sync.batch import parse_items
 
 KIND = "attendance_mark"
 #: Marks taken longer ago than this are refused: a phone forgotten in a drawer for months
@@ -90,34 +89,7 @@ def _item(index: int, raw: object) -> MarkItem | str:
 
 def parse_batch(body: bytes) -> list[MarkItem]:
     """The items of a batch sent as JSON, checked; raises BatchInvalid listing every problem."""
-    try:
-        payload = json.loads(body)
-    except (ValueError, RecursionError) as error:
-        raise BatchInvalid([_error(None, None, _("The request is not valid JSON."))]) from error
-    raw_items = payload.get("items") if isinstance(payload, dict) else None
-    if not isinstance(raw_items, list):
-        raise BatchInvalid([_error(None, None, _('The request must be {"items": [...]}.'))])
-    if len(raw_items) > MAX_ITEMS:
-        message = _("A batch holds at most %(count)s items: send the rest in another.")
-        raise BatchInvalid([_error(None, None, message % {"count": MAX_ITEMS})])
-    items, errors, seen = [], [], set()
-    for index, raw in enumerate(raw_items):
-        raw_id = raw.get("id") if isinstance(raw, dict) else None
-        parsed = _item(index, raw)
-        if isinstance(parsed, str):
-            errors.append(_error(index, raw_id, parsed))
-        elif parsed.client_id in seen:
-            errors.append(_error(index, raw_id, _("This id is used twice in the batch.")))
-        else:
-            seen.add(parsed.client_id)
-            items.append(parsed)
-    if errors:
-        raise BatchInvalid(errors)
-    return items
-
-
-def _error(index: int | None, client_id: object, message: str) -> dict:
-    return {"index": index, "id": client_id, "message": message}
+    return parse_items(body, _item)
 
 
 def _result(item: MarkItem, status: str, message: str) -> dict:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from reports.blended import BlendedReport, Group
 from reports.charts import Chart, bar_chart
-from reports.exports import Column, Table
+from reports.exports import Column, Table, gain_table
 
 
 def participants_table(
@@ -68,30 +68,11 @@ def blended_tables(report: BlendedReport) -> list[Table]:
     ]
     if report.gain is not None:
         tables.append(
-            Table(
-                "gain",
+            gain_table(
+                report.gain,
                 _("Knowledge gain per cohort"),
-                [
-                    Column(_("Cohort")),
-                    Column(_("Participants who took both tests")),
-                    Column(_("Mean pre-test score (%)"), places=1),
-                    Column(_("Mean post-test score (%)"), places=1),
-                    Column(_("Mean gain (points)"), places=1),
-                    Column(_("Mean normalised gain"), places=2),
-                ],
-                [
-                    (
-                        line.label,
-                        [
-                            line.learners,
-                            line.mean_pre,
-                            line.mean_post,
-                            line.mean_gain,
-                            line.mean_normalised_gain,
-                        ],
-                    )
-                    for line in [report.gain.total, *report.gain.groups]
-                ],
+                _("Cohort"),
+                _("Participants who took both tests"),
             )
         )
     tables += [

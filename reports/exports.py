@@ -114,33 +114,38 @@ def report_tables(report: ProgrammeReport, gain: GainReport | None) -> list[Tabl
     ]
     if gain is not None:
         tables.append(
-            Table(
-                "gain",
-                _("Knowledge gain"),
-                [
-                    Column(group),
-                    Column(_("Learners who took both tests")),
-                    Column(_("Mean pre-test score (%)"), places=1),
-                    Column(_("Mean post-test score (%)"), places=1),
-                    Column(_("Mean gain (points)"), places=1),
-                    Column(_("Mean normalised gain"), places=2),
-                ],
-                [
-                    (
-                        line.label,
-                        [
-                            line.learners,
-                            line.mean_pre,
-                            line.mean_post,
-                            line.mean_gain,
-                            line.mean_normalised_gain,
-                        ],
-                    )
-                    for line in [gain.total, *gain.groups]
-                ],
-            )
+            gain_table(gain, _("Knowledge gain"), group, _("Learners who took both tests"))
         )
     return tables
+
+
+def gain_table(gain: GainReport, title: str, group_heading: str, learners_heading: str) -> Table:
+    """Knowledge gain, overall then per group: mean pre- and post-test scores and gains."""
+    return Table(
+        "gain",
+        title,
+        [
+            Column(group_heading),
+            Column(learners_heading),
+            Column(_("Mean pre-test score (%)"), places=1),
+            Column(_("Mean post-test score (%)"), places=1),
+            Column(_("Mean gain (points)"), places=1),
+            Column(_("Mean normalised gain"), places=2),
+        ],
+        [
+            (
+                line.label,
+                [
+                    line.learners,
+                    line.mean_pre,
+                    line.mean_post,
+                    line.mean_gain,
+                    line.mean_normalised_gain,
+                ],
+            )
+            for line in [gain.total, *gain.groups]
+        ],
+    )
 
 
 def csv_response(tables: list[Table], filename: str) -> HttpResponse:

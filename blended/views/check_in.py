@@ -1,9 +1,9 @@
 """Checking in by QR code: the facilitator's screen, and the participant's page it leads to.
 
-The screen swaps in the next code when the 30-second slot ends (`blended/qr-screen.js`, which
-a facilitator can pause; without a script, a link shows the current code). The code it shows is in the URL the QR code
-holds; the participant's POST is checked against the clock when it arrives, so a code works
-for 30 to 60 seconds (`blended.check_in`).
+The screen swaps in the next code when the 30-second slot ends (`blended/qr-screen.js`,
+which a facilitator can pause; without a script, a link shows the current code). The code
+it shows is in the URL the QR code holds; the participant's POST is checked against the
+clock when it arrives, so a code works for 30 to 60 seconds (`blended.check_in`).
 """
 
 from __future__ import annotations

@@ -15,12 +15,17 @@ numbers or strings of digits (what a page's `data-` attributes hold).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 from uuid import UUID
 
 from django.utils.translation import gettext as _
 
 from courses.sync.models import SyncedItem
+
+#: An item as a parser reads it: it has a `client_id`.
+Parsed = TypeVar("Parsed")
 
 MAX_ITEMS = 500
 #: Limits on one quiz's answers: far above any real quiz, low enough to refuse junk early.
@@ -127,6 +132,14 @@ def _item(index: int, raw: object) -> SyncItem | str:
 
 def parse_batch(body: bytes) -> list[SyncItem]:
     """The items of a batch sent as JSON, checked; raises BatchInvalid listing every problem."""
+    return parse_items(body, _item)
+
+
+def parse_items(body: bytes, parse_item: Callable[[int, object], Parsed | str]) -> list[Parsed]:
+    """A batch's items, each read by `parse_item` (which returns the item, with its
+    `client_id`, or the sentence saying what is wrong with it); raises BatchInvalid listing
+    every problem of the whole batch, so nothing of it is applied. Shared by every outbox
+    endpoint (learners' progress here, a facilitator's roll call in `blended`)."""
     try:
         payload = json.loads(body)
     except (ValueError, RecursionError) as error:
@@ -140,7 +153,7 @@ def parse_batch(body: bytes) -> list[SyncItem]:
     items, errors, seen = [], [], set()
     for index, raw in enumerate(raw_items):
         raw_id = raw.get("id") if isinstance(raw, dict) else None
-        parsed = _item(index, raw)
+        parsed = parse_item(index, raw)
         if isinstance(parsed, str):
             errors.append(_error(index, raw_id, parsed))
         elif parsed.client_id in seen:
