@@ -114,7 +114,8 @@ def send_certificate_email(certificate_id: int) -> str:
     (a task has no request, so no language of its own)."""
     with transaction.atomic():
         certificate = (
-            Certificate.objects.select_for_update()
+            # Only the certificate's row: a walk-in's has no enrolment to join (outer join).
+            Certificate.objects.select_for_update(of=("self",))
             .select_related("enrolment__user")
             .filter(pk=certificate_id, status=Certificate.Status.ISSUED)
             .first()
