@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from blended.views import check_in, roll_call, sign_in_sheet, sync, workshops
+from blended.views import check_in, roll_call, sign_in_sheet, sync, walk_in, workshops
 
 app_name = "blended"
 
@@ -14,6 +14,7 @@ urlpatterns = [
         roll_call.sign_off_participant,
         name="sign_off",
     ),
+    path("sessions/<int:pk>/walk-in/", walk_in.add_walk_in_view, name="add_walk_in"),
     path("sessions/<int:pk>/qr/", check_in.qr_screen, name="qr_screen"),
     path("sessions/<int:pk>/sign-in-sheet/", sign_in_sheet.sign_in_sheet, name="sign_in_sheet"),
     path("check-in/<int:pk>/<str:token>/", check_in.check_in_page, name="check_in"),

@@ -192,6 +192,33 @@ def test_gender_and_role_need_consent_and_the_claim_code_cannot_be_edited(
     assert participant.claim_code in listing.text
 
 
+def test_a_participant_needs_a_free_place_in_the_cohort(client, coordinator, course):
+    programme = Programme.objects.create(name="P", course_key=course.translation_key)
+    cohort = Cohort.objects.create(
+        programme=programme,
+        name="C",
+        starts_on="2030-06-01",
+        ends_on="2030-06-02",
+        language="en",
+        country="CD",
+        place="Goma",
+        capacity=1,
+    )
+    data = {"cohort": str(cohort.pk), "name": "First", "organisation": "", "work_role": ""}
+    assert client.post(reverse("blended_participants:add"), data).status_code == 302
+
+    response = client.post(reverse("blended_participants:add"), {**data, "name": "Second"})
+    assert response.status_code == 200
+    assert form_errors(response)["cohort"] == ["This cohort is full: its 1 place is taken."]
+    first = Participant.objects.get()
+    # Editing someone already in the cohort needs no free place.
+    edited = client.post(
+        reverse("blended_participants:edit", args=[first.pk]), {**data, "name": "First Person"}
+    )
+    assert edited.status_code == 302, form_errors(edited)
+    assert list(Participant.objects.values_list("name", flat=True)) == ["First Person"]
+
+
 def test_staff_without_the_permissions_are_turned_away(client, course):
     client.force_login(blended_staff("Blended outsiders"))
     for name in ("blended_programmes", "blended_cohorts", "blended_participants"):

@@ -26,6 +26,7 @@ from blended.models import (
     Programme,
     TrainingSession,
 )
+from blended.walk_ins import display_claim_code
 from tests.staff import flash, learner
 
 START = datetime(2030, 3, 4, 9, 0, tzinfo=UTC)
@@ -572,3 +573,67 @@ def test_only_the_rolls_takers_import_sign_in_sheets(client, cohort, session, am
     client.force_login(facilitator(cohort, "observer", ROLE.OBSERVER))
     assert upload(client, session, "name,status\nAmina Hassan,present\n").status_code == 403
     assert not AttendanceMark.objects.exists()
+
+
+# Walk-ins added from the roll
+
+
+def walk_in_url(session) -> str:
+    return f"/workshops/sessions/{session.pk}/walk-in/"
+
+
+def test_a_lead_adds_a_walk_in_who_is_then_on_the_roll_with_their_claim_code(client, session, lead):
+    client.force_login(lead)
+    assert client.get(walk_in_url(session)).status_code == 200
+
+    response = client.post(
+        walk_in_url(session), {"name": " Joseph Mutombo ", "organisation": "Red Cross"}
+    )
+
+    assert response.status_code == 302 and response.url == roll_url(session)
+    joseph = Participant.objects.get()
+    assert (joseph.name, joseph.organisation, joseph.user) == ("Joseph Mutombo", "Red Cross", None)
+    code = display_claim_code(joseph.claim_code)
+    [message] = flash(client.get(response.url))
+    assert f"Give them their claim code, {code}:" in message
+    roll = client.get(roll_url(session)).content.decode()
+    assert "Joseph Mutombo" in roll and code in roll
+    # Added before the session (in 2030) started: they may be absent from it.
+    assert f'id="status-{joseph.pk}-absent"' in roll
+
+
+def test_a_walk_in_needs_a_name_and_a_free_place(client, session, lead):
+    client.force_login(lead)
+    response = client.post(walk_in_url(session), {"name": ""})
+    assert response.status_code == 400
+    assert "This field is required." in response.content.decode()
+
+    session.cohort.capacity = 1
+    session.cohort.save()
+    assert client.post(walk_in_url(session), {"name": "First"}).status_code == 302
+    full = client.post(walk_in_url(session), {"name": "Second"})
+    assert full.status_code == 400
+    assert "This cohort is full: its 1 place is taken." in full.content.decode()
+    assert list(Participant.objects.values_list("name", flat=True)) == ["First"]
+
+
+@pytest.mark.parametrize("role", [ROLE.OBSERVER, None])
+def test_only_the_lead_and_co_facilitators_add_walk_ins(client, session, cohort, role):
+    user = facilitator(cohort, "someone", role) if role else learner("someone")
+    client.force_login(user)
+    assert client.get(walk_in_url(session)).status_code == 403
+    assert client.post(walk_in_url(session), {"name": "Joseph"}).status_code == 403
+    assert not Participant.objects.exists()
+
+
+def test_a_co_facilitator_may_add_one(client, session, cohort):
+    client.force_login(facilitator(cohort, "co", Facilitator.Role.CO_FACILITATOR))
+    assert client.post(walk_in_url(session), {"name": "Joseph"}).status_code == 302
+    assert Participant.objects.filter(name="Joseph").exists()
+
+
+def test_adding_a_walk_in_needs_a_csrf_token(client, session, lead):
+    client.handler.enforce_csrf_checks = True
+    client.force_login(lead)
+    assert client.post(walk_in_url(session), {"name": "Joseph"}).status_code == 403
+    assert not Participant.objects.exists()

@@ -18,6 +18,7 @@ from wagtail.models import Locale
 from blended.admin.base import BlendedViewSet
 from blended.models import Cohort, Facilitator, Participant, Programme
 from blended.qualifications import QualificationRefused, may_lead
+from blended.walk_ins import full_message
 from courses.models import CoursePage
 
 
@@ -85,7 +86,15 @@ class ParticipantForm(WagtailAdminModelForm):
                         name,
                         _("Record this only if the participant agreed that it is recorded."),
                     )
+        self._check_places(data.get("cohort"))
         return data
+
+    def _check_places(self, cohort) -> None:
+        """A new participant, or one moved to another cohort, needs a free place there."""
+        if cohort is None or cohort.capacity is None or self.instance.cohort_id == cohort.pk:
+            return
+        if Participant.objects.filter(cohort=cohort).count() >= cohort.capacity:
+            self.add_error("cohort", full_message(cohort.capacity))
 
 
 class ProgrammeIndexView(IndexView):

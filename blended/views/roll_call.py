@@ -28,6 +28,7 @@ from blended.models import AttendanceStatus, Participant, TrainingSession
 from blended.roll_call import RollAccess, take_roll
 from blended.rules import SignOffRefused, sign_off
 from blended.views.access import facilitated_session
+from blended.walk_ins import display_claim_code
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,11 @@ class RollRow:
     choices: list[tuple[str, str]]
     error: str = ""
     may_sign_off: bool = False
+
+    @property
+    def claim_code(self) -> str:
+        """For someone without an account: the code to give them, as "ABCD-2345"."""
+        return display_claim_code(self.participant.claim_code)
 
     @property
     def shown_label(self) -> str:
