@@ -15,6 +15,8 @@ from blended.models import (
     Programme,
     QualificationLevel,
 )
+from tests.blended import attended, cohort_of, programme_for
+from tests.factories import UserFactory
 from tests.staff import learner
 
 pytestmark = pytest.mark.django_db
@@ -233,3 +235,30 @@ def test_viewers_may_list_but_not_add(client, course):
     client.force_login(blended_staff("Viewers", "view"))
     assert client.get(reverse("blended_cohorts:index")).status_code == 200
     assert client.get(reverse("blended_cohorts:add")).status_code == 302
+
+
+def test_deleting_what_history_depends_on_is_refused_with_a_message(client, course):
+    """A certified walk-in, their cohort and its programme: each delete is refused, nothing
+    is lost, and the page says why."""
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    cohort = cohort_of(
+        programme_for(course, requires_elearning=False, min_post_test_percent=None),
+        (1, 1, 1, 1, 1, 1),
+    )
+    walk_in = Participant.objects.create(cohort=cohort, name="Walk-in")
+    attended(walk_in, 6)
+    assert walk_in.certificates.count() == 1
+    targets = [
+        ("blended_participants", walk_in.pk, "Walk-in"),
+        ("blended_cohorts", cohort.pk, cohort.name),
+        ("blended_programmes", cohort.programme_id, cohort.programme.name),
+    ]
+    for viewset, pk, name in targets:
+        response = client.post(reverse(f"{viewset}:delete", args=[pk]), follow=True)
+        assert response.status_code == 200
+        assert f"“{name}” cannot be deleted" in response.content.decode()
+    assert (Participant.objects.count(), Cohort.objects.count(), Programme.objects.count()) == (
+        1,
+        1,
+        1,
+    )
