@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import gzip
 import json
+from datetime import timedelta
 from html.parser import HTMLParser
 
 import pytest
 from django.core.management import call_command
 from django.http import HttpResponse
 from django.test import Client
+from django.utils import timezone
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
+from blended.check_in import current_token
+from blended.models import Cohort, Facilitator, Participant, Programme, TrainingSession
 from courses.learning.enrolment import enrol
 from courses.models import CoursePage, LessonPage
 from tests.factories import UserFactory
@@ -168,3 +172,43 @@ def test_only_text_is_compressed(rf, content_type, compressed):
     response = middleware(rf.get("/", HTTP_ACCEPT_ENCODING="gzip"))
 
     assert (response.get("Content-Encoding") == "gzip") is compressed
+
+
+# Issue 15: the workshop pages open on cheap phones in a room with a weak signal.
+WORKSHOP_WEIGHT_LIMIT = 60 * 1024
+
+
+def test_the_roll_call_qr_screen_and_check_in_page_stay_light(client, course):
+    """A roll of 40 people, the QR screen and the participant's check-in page, each with
+    the stylesheets and scripts it loads, under the lessons' limit; no inline script."""
+    programme = Programme.objects.create(name="Shelter", course_key=course.translation_key)
+    today = timezone.localdate()
+    cohort = Cohort.objects.create(
+        programme=programme,
+        name="Goma, June",
+        starts_on=today,
+        ends_on=today,
+        language="en",
+        country="CD",
+        place="Goma",
+    )
+    session = TrainingSession.objects.create(
+        cohort=cohort, title="Day 1", starts_at=timezone.now() + timedelta(minutes=5)
+    )
+    lead = UserFactory()
+    Facilitator.objects.create(cohort=cohort, user=lead, role=Facilitator.Role.LEAD)
+    participant = UserFactory()
+    Participant.objects.create(cohort=cohort, user=participant, name="Amina Hassan")
+    for number in range(39):
+        Participant.objects.create(cohort=cohort, name=f"Participant {number}", organisation="NGO")
+
+    client.force_login(lead)
+    token = current_token(session, timezone.now())
+    pages = [f"/workshops/sessions/{session.pk}/roll/", f"/workshops/sessions/{session.pk}/qr/"]
+    for url in pages:
+        weight, finder = page_weight(client, url)
+        assert weight < WORKSHOP_WEIGHT_LIMIT, f"{url}: {weight} bytes"
+        assert finder.inline_scripts == 0, url
+    client.force_login(participant)
+    weight, finder = page_weight(client, f"/workshops/check-in/{session.pk}/{token}/")
+    assert weight < WORKSHOP_WEIGHT_LIMIT and finder.inline_scripts == 0
