@@ -17,7 +17,7 @@ VERIFIER := tests/verifier
 
 .DEFAULT_GOAL := help
 .PHONY: help run test install prerequisites test-prerequisites migrate seed worker web \
-        messages lint format check-migrations check-deploy check-translations test-sqlite test-postgres clean bench bench-reports
+        messages lint format check-migrations check-deploy check-translations test-sqlite test-postgres clean bench bench-reports bench-blended
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -39,6 +39,10 @@ bench: install ## Load-test suite on a production-like stack, full data set (~8 
 bench-reports: install ## Time the programme report and question analysis on the full bench data set
 	@$(VENV)/bin/uv sync --frozen --inexact --group bench --quiet
 	$(PY) bench/reports.py $(BENCH_ARGS)
+
+bench-blended: install ## Time the roll call, its sync, the blended report and the cascade (~2 min)
+	@$(VENV)/bin/uv sync --frozen --inexact --group bench --quiet
+	$(PY) bench/blended.py $(BENCH_ARGS)
 
 test-postgres: ## Run the suite against the local PostgreSQL server
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/crisis_ready $(MAKE) test
