@@ -16,7 +16,7 @@ report together):
   co-facilitate: observers do not facilitate) and the participants they reached (the
   participants of those cohorts).
 
-One query for the sessions, three for the attendance rule, two for the facilitators, whatever
+Three queries for the sessions, three for the attendance rule, two for the facilitators, whatever
 the number of participants and sessions.
 """
 
@@ -27,8 +27,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from blended.attendance import ATTENDED
@@ -77,57 +76,58 @@ class FacilitatorLoad:
     participants_reached: Cell
 
 
-def number_of(participants) -> Coalesce:
-    """How many rows `participants`, a queryset filtered on its outer session, has."""
-    counted = (
-        participants.order_by()
-        .annotate(one=Value(1))
-        .values("one")
-        .annotate(people=Count("pk"))
-        .values("people")
-    )
-    return Coalesce(Subquery(counted[:1], output_field=IntegerField()), 0)
-
-
 def attendance_per_session(cohorts: list[Cohort]) -> list[SessionAttendance]:
-    """Every session of `cohorts`, in the cohorts' order then by time (one query)."""
-    expected = Participant.objects.filter(
-        cohort_id=OuterRef("cohort_id"), added_at__lte=OuterRef("starts_at")
-    )
-    marked = Attendance.objects.filter(participant=OuterRef("pk"), session=OuterRef(OuterRef("pk")))
-    by_status = {
-        status: Count("attendance", filter=Q(attendance__status=status))
-        for status in AttendanceStatus.values
-    }
-    sessions = (
-        TrainingSession.objects.filter(cohort_id__in=[cohort.pk for cohort in cohorts])
-        .annotate(
-            expected=number_of(expected),
-            not_marked=number_of(expected.filter(~Exists(marked))),
-            **by_status,
-        )
+    """Every session of `cohorts`, in the cohorts' order then by time.
+
+    Three plain queries (sessions, participants, standing marks) counted here: counting in
+    the database with a subquery per session, joined to the marks, ran each subquery per
+    mark and took 2 s for 200 cohorts of 40 people (`make bench-blended`)."""
+    cohort_ids = [cohort.pk for cohort in cohorts]
+    sessions = list(
+        TrainingSession.objects.filter(cohort_id__in=cohort_ids)
         .order_by("starts_at", "pk")
+        .values("pk", "cohort_id", "title", "starts_at")
     )
+    joined = defaultdict(list)
+    for participant in Participant.objects.filter(cohort_id__in=cohort_ids).values(
+        "pk", "cohort_id", "added_at"
+    ):
+        joined[participant["cohort_id"]].append((participant["pk"], participant["added_at"]))
+    marks = defaultdict(dict)
+    for session_id, participant_id, status in Attendance.objects.filter(
+        session__cohort_id__in=cohort_ids
+    ).values_list("session_id", "participant_id", "status"):
+        marks[session_id][participant_id] = status
     names = {cohort.pk: cohort.name for cohort in cohorts}
     order = {cohort.pk: position for position, cohort in enumerate(cohorts)}
     many = len(cohorts) > 1
     lines = []
-    for session in sorted(sessions, key=lambda session: order[session.cohort_id]):
-        label = f"{session.title} ({timezone.localtime(session.starts_at):%Y-%m-%d %H:%M})"
+    for session in sorted(sessions, key=lambda session: order[session["cohort_id"]]):
+        label = f"{session['title']} ({timezone.localtime(session['starts_at']):%Y-%m-%d %H:%M})"
         if many:
-            label = f"{names[session.cohort_id]} · {label}"
-        lines.append(
-            SessionAttendance(
-                label=label,
-                expected=count(session.expected),
-                present=count(getattr(session, AttendanceStatus.PRESENT)),
-                late=count(getattr(session, AttendanceStatus.LATE)),
-                excused=count(getattr(session, AttendanceStatus.EXCUSED)),
-                absent=count(getattr(session, AttendanceStatus.ABSENT)),
-                not_marked=count(session.not_marked),
-            )
-        )
+            label = f"{names[session['cohort_id']]} · {label}"
+        lines.append(_session_line(label, session, joined[session["cohort_id"]], marks))
     return lines
+
+
+def _session_line(
+    label: str, session: dict, participants: list[tuple[int, datetime]], marks: dict
+) -> SessionAttendance:
+    """Expected: in the cohort when the session started; a mark counts whoever has it."""
+    standing = marks[session["pk"]]
+    expected = [pk for pk, added_at in participants if added_at <= session["starts_at"]]
+    by_status = defaultdict(int)
+    for status in standing.values():
+        by_status[status] += 1
+    return SessionAttendance(
+        label=label,
+        expected=count(len(expected)),
+        present=count(by_status[AttendanceStatus.PRESENT]),
+        late=count(by_status[AttendanceStatus.LATE]),
+        excused=count(by_status[AttendanceStatus.EXCUSED]),
+        absent=count(by_status[AttendanceStatus.ABSENT]),
+        not_marked=count(sum(pk not in standing for pk in expected)),
+    )
 
 
 def met_attendance_rule(programme: Programme, cohorts: list[Cohort]) -> dict[int, int]:
