@@ -108,12 +108,12 @@ def record_mark(
                 raise
             return AttendanceMark.objects.get(client_id=client_id)
         _make_standing_if_latest(mark)
-        if status != AttendanceStatus.ABSENT:
-            # completion builds on attendance, so it is imported here and not at the top.
-            from blended.completion import certify_if_complete
+        # completion builds on attendance, so it is imported here and not at the top.
+        from blended.completion import certify_if_complete
 
-            # The mark may complete the participant: the certificate is requested with it.
-            certify_if_complete(participant)
+        # Any mark may complete the participant, an "absent" too (it may be the last one the
+        # roll needed): the certificate is requested with it.
+        certify_if_complete(participant, taking_roll=True)
     return mark
 
 

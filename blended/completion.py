@@ -11,17 +11,26 @@ Exactly once: the participant's row is locked while the rules are read, and the 
 keeps one current certificate per participant. Besides what every certificate of the course
 states, it names the workshop: the cohort, the place, the dates and the attendance.
 
+A certificate states the workshop's attendance, so it waits until every required session
+since the participant joined has a mark for them: the roll of the last session, or the last
+sheet typed in after the workshop, settles it. Rolls entered days later come in any order, so
+a mark never certifies on a time limit; only when nothing is being entered: other events (the
+e-learning, a sign-off, a claim) and `certify_finished_workshops`, the hourly task, also
+certify someone left unmarked once their cohort ended more than `ROLL_GRACE` ago (an
+unmarked session then counts as missed).
+
 A walk-in (a participant without an account) is certified too, on a certificate that belongs
 to no account until they claim their place (`blended.claims`).
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from blended.attendance import ATTENDED
@@ -64,10 +73,13 @@ def current_certificate(participant: Participant) -> Certificate | None:
     )
 
 
-def certify_if_complete(participant: Participant) -> Certificate | None:
-    """The participant's certificate: requested now if every rule of their programme is met
-    and none was yet, else the one they have, else None. Call it inside the transaction that
-    records what may have completed them; calling it again changes nothing.
+def certify_if_complete(
+    participant: Participant, *, taking_roll: bool = False
+) -> Certificate | None:
+    """The participant's certificate: requested now if every rule of their programme is met,
+    the workshop's attendance is settled (`workshop_settled`; while `taking_roll`, only by
+    marks) and none was requested yet; else the one they have, else None. Call it inside the
+    transaction that records what may have completed them; calling it again changes nothing.
 
     No certificate while the programme's course is not published: its title and issuer
     cannot be stated.
@@ -82,6 +94,8 @@ def certify_if_complete(participant: Participant) -> Certificate | None:
             return existing
         if not progress_towards_completion(locked).is_complete:
             return None
+        if not workshop_settled(locked, marks_only=taking_roll):
+            return None
         course = CoursePage.objects.live_by_key(locked.cohort.programme.course_key)
         if course is None:
             return None
@@ -92,6 +106,44 @@ def certify_if_complete(participant: Participant) -> Certificate | None:
 
             grant_after_trainers_cohort(locked)
     return certificate
+
+
+#: How long after a cohort's last day its rolls may still be coming in.
+ROLL_GRACE = timedelta(days=3)
+#: How far back the hourly task looks for cohorts left with unmarked sessions.
+SWEEP_WINDOW = timedelta(days=90)
+
+
+def workshop_settled(participant: Participant, *, marks_only: bool = False) -> bool:
+    """Whether the attendance the certificate would state is final: every required session
+    since the participant joined has a mark for them or, unless `marks_only`, their cohort
+    ended more than `ROLL_GRACE` ago. One query at most."""
+    if not marks_only and participant.cohort.ends_on + ROLL_GRACE < timezone.localdate():
+        return True
+    return not (
+        TrainingSession.objects.filter(
+            cohort_id=participant.cohort_id, required=True, starts_at__gte=participant.added_at
+        )
+        .exclude(attendance__participant=participant)
+        .exists()
+    )
+
+
+def certify_finished_workshops() -> list[int]:
+    """Certify the participants, not yet certified, of cohorts that ended between
+    `SWEEP_WINDOW` and `ROLL_GRACE` ago and who meet every rule: those whose roll nobody
+    finished. Returns the new certificates' ids; running it again issues nothing twice."""
+    today = timezone.localdate()
+    waiting = Participant.objects.filter(
+        cohort__ends_on__gte=today - SWEEP_WINDOW, cohort__ends_on__lt=today - ROLL_GRACE
+    ).exclude(certificates__status__in=CURRENT)
+    issued = []
+    for participant in waiting.order_by("pk").iterator():
+        had = current_certificate(participant) is not None
+        certificate = certify_if_complete(participant)
+        if certificate is not None and not had:
+            issued.append(certificate.pk)
+    return issued
 
 
 def _request(participant: Participant, course: CoursePage) -> Certificate:
@@ -182,8 +234,14 @@ def workshop_statement(participant: Participant, language: str) -> str:
         }
 
 
+#: A participant with one of these has their certificate (a revoked one is not given again).
+CURRENT = [status for status in Certificate.Status.values if status != Certificate.Status.REPLACED]
+
+
 def missing_for(participant: Participant) -> list[str]:
-    """What My learning shows a participant still needs, in the active language."""
-    if current_certificate(participant) is not None:
-        return []
-    return progress_towards_completion(participant).missing
+    """What a participant without a certificate still needs, in the active language: the
+    rules not met, or, with every rule met, the end of the workshop."""
+    missing = progress_towards_completion(participant).missing
+    if not missing and not workshop_settled(participant):
+        return [_("You will get your certificate once the attendance of every session is in.")]
+    return missing

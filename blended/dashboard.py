@@ -7,9 +7,8 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 
-from blended.completion import current_certificate
+from blended.completion import current_certificate, missing_for
 from blended.models import Facilitator, Participant
-from blended.rules import progress_towards_completion
 
 
 @dataclass(frozen=True)
@@ -30,7 +29,7 @@ def workshop_places(user: AbstractBaseUser) -> list[WorkshopPlace]:
     places = []
     for participant in participants:
         certified = current_certificate(participant) is not None
-        missing = [] if certified else progress_towards_completion(participant).missing
+        missing = [] if certified else missing_for(participant)
         places.append(WorkshopPlace(participant, certified, missing))
     return places
 

@@ -114,10 +114,10 @@ def _trainers_cohort(programme: Programme, course: CoursePage, master, trainer) 
     )
     Facilitator.objects.create(cohort=cohort, user=master, role=Facilitator.Role.LEAD)
     sessions = _sessions(cohort, cohort.starts_on, "Training centre, Istanbul")
-    _do_elearning(trainer, course)
-    colleague = _responder("Nadia Rahimi", course)
+    colleague = _responder("Nadia Rahimi")
     for user in (trainer, colleague):
         participant = _on_the_list(cohort, user, user.full_name, "Turkish Red Crescent")
+        _do_elearning(user, course)
         _take_roll(participant, sessions, attended=len(sessions), by=master)
     return cohort
 
@@ -165,8 +165,11 @@ def _past_workshop(programme: Programme, course: CoursePage, trainer) -> Cohort:
     Facilitator.objects.create(cohort=cohort, user=trainer, role=Facilitator.Role.LEAD)
     sessions = _sessions(cohort, cohort.starts_on, "Provincial training hall, Ankara")
     for name, organisation, attended, has_account in ANKARA_PARTICIPANTS:
-        user = _responder(name, course) if has_account else None
+        user = _responder(name) if has_account else None
         participant = _on_the_list(cohort, user, name, organisation)
+        if user is not None:
+            # On the list first: the e-learning then counts towards the workshop.
+            _do_elearning(user, course)
         _take_roll(participant, sessions, attended, by=trainer)
     return cohort
 
@@ -197,16 +200,15 @@ def _take_roll(participant: Participant, sessions: list[TrainingSession], attend
         )
 
 
-def _responder(name: str, course: CoursePage):
-    """A demo responder who did the e-learning and passed the post-test (no password: the
-    demo logs in as `learner`, not as them)."""
+def _responder(name: str):
+    """A demo responder's account (no password: the demo logs in as `learner`, not as
+    them)."""
     username = name.split()[0].lower()
     user = get_user_model().objects.create_user(
         username=username, email=f"{username}@example.org", full_name=name
     )
     user.set_unusable_password()
     user.save(update_fields=["password"])
-    _do_elearning(user, course)
     return user
 
 

@@ -6,15 +6,22 @@ code (rate limited)."""
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 import pytest
+import time_machine
 from django.core import mail
 from django.test import override_settings
+from django.utils import timezone
 
 from blended.attendance import record_mark
 from blended.claims import claim
-from blended.completion import certify_if_complete, date_range, workshop_statement
+from blended.completion import (
+    certify_finished_workshops,
+    certify_if_complete,
+    date_range,
+    workshop_statement,
+)
 from blended.models import Participant
 from blended.rules import sign_off
 from certificates.credentials import build_credential
@@ -278,3 +285,41 @@ def test_the_statement_counts_excused_sessions_out(amina):
         amina, sessions[5], "excused", by=None, marked_at=sessions[5].starts_at, source="roll_call"
     )
     assert "attended 4 of 5 sessions" in workshop_statement(amina, "en")
+
+
+def test_the_certificate_waits_for_the_whole_roll(client, amina):
+    """Present at the first five sessions, the rule is met, but the last session has no mark
+    yet: no certificate, and My learning says why. Marks entered late, in any order, never
+    certify early; once the cohort ended more than three days ago, the hourly task issues it
+    with the unmarked session as missed; running it again issues nothing."""
+    sessions = list(amina.cohort.sessions.order_by("starts_at"))
+    last_day = timezone.localtime(sessions[-1].starts_at).date()
+    amina.cohort.ends_on = last_day
+    amina.cohort.save()
+    after_the_grace = timezone.make_aware(datetime.combine(last_day + timedelta(days=4), time(12)))
+    with time_machine.travel(after_the_grace, tick=False):
+        # Typed in four days after the workshop: still no certificate before the sixth.
+        for session in sessions[:5]:
+            record_mark(
+                amina, session, "present", by=None, marked_at=session.starts_at, source="import"
+            )
+    assert certificates_of(amina) == []
+    client.force_login(amina.user)
+    my_learning = client.get("/learn/").content.decode()
+    assert "You will get your certificate once the attendance of every session is in." in (
+        my_learning
+    )
+    assert certify_finished_workshops() == []  # the cohort has not ended yet
+
+    with time_machine.travel(after_the_grace, tick=False):
+        issued = certify_finished_workshops()
+        assert certify_finished_workshops() == []
+
+    [certificate] = certificates_of(amina)
+    assert issued == [certificate.pk]
+    assert "attended 5 of 6 sessions" in certificate.workshop
+
+
+def test_the_hourly_task_is_scheduled(settings):
+    entry = settings.CELERY_BEAT_SCHEDULE["certify-finished-workshops"]
+    assert entry["task"] == "worker.certify_finished_workshops"

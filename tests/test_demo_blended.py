@@ -37,6 +37,13 @@ def test_the_past_workshop_has_attendance_and_certificates_for_those_who_met_eve
     assert omar.workshop == (
         "Ankara responders, September 2026: attended 5 of 6 sessions, Ankara, 3–5 September 2026"
     )
+    elif_ = Certificate.objects.get(participant__name="Elif Yılmaz", participant__cohort=ankara)
+    assert "attended 6 of 6 sessions" in elif_.workshop
+    # They were on the list before doing the e-learning: the workshop's certificate is their
+    # only one for the course, and Yusuf (4 of 6) has none yet.
+    responders = ["Elif Yılmaz", "Omar Haddad", "Selin Kaya", "Yusuf Demir"]
+    owned = Certificate.objects.filter(enrolment__user__full_name__in=responders)
+    assert sorted(owned.values_list("learner_name", flat=True)) == responders[:3]
     walk_in = Participant.objects.get(name="Rania Suleiman")
     assert walk_in.user is None and walk_in.claim_code
 

@@ -6,6 +6,7 @@ from celery import shared_task
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
+from blended.completion import certify_finished_workshops
 from certificates.recertification import run_daily
 from worker import certificates, localize, reminders
 
@@ -106,6 +107,18 @@ def renew_certificates(self) -> dict:
         "reminders": len(report.reminders),
         "skipped": len(report.skipped),
     }
+
+
+@shared_task(name="worker.certify_finished_workshops", bind=True, max_retries=5)
+def certify_finished_workshops_task(self) -> int:
+    """Issue the certificates of workshop participants who met every rule but whose last
+    session nobody marked, once it is over (`blended.completion`). Idempotent: a participant
+    has one certificate. Returns how many were requested."""
+    try:
+        return len(certify_finished_workshops())
+    except TRANSIENT_ERRORS as error:
+        countdown = backoff_seconds(self.request.retries, first=60, longest=1800)
+        raise self.retry(exc=error, countdown=countdown) from error
 
 
 @shared_task(name="worker.send_certificate_reminder", bind=True, max_retries=5)

@@ -367,6 +367,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "worker.renew_certificates",
         "schedule": crontab(hour=env.int("CERTIFICATE_RENEWAL_HOUR", default=2), minute=30),
     },
+    # Hourly: workshop certificates waiting for a last session that nobody marked to end.
+    "certify-finished-workshops": {
+        "task": "worker.certify_finished_workshops",
+        "schedule": crontab(minute=15),
+    },
 }
 # Certificate verification look-ups allowed per client address. Behind a reverse proxy,
 # set RATELIMIT_IP_META_KEY (e.g. HTTP_X_REAL_IP) to the header carrying the client address.
