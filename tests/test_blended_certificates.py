@@ -5,7 +5,6 @@ code (rate limited)."""
 
 from __future__ import annotations
 
-import uuid
 from datetime import date, datetime, time, timedelta
 
 import pytest
@@ -24,14 +23,16 @@ from blended.completion import (
 )
 from blended.models import Participant
 from blended.rules import sign_off
-from certificates.credentials import build_credential
 from certificates.lifecycle import CertificateActionRefused, reissue_certificate
 from certificates.models import Certificate
+from certificates.openbadges.schema import validate_credential
 from courses.learning.completion import update_completion_for
 from courses.models import Enrolment, QuizPage
 from tests.blended import WEIGHTS, attended, cohort_of, elearning_done, programme_for, scored
 from tests.factories import QuizPageFactory, UserFactory
+from tests.independent_verifier import verify_independently
 from tests.learning import complete_course
+from tests.test_open_badges import downloaded, published_documents
 from worker import certificates as worker_certificates
 
 pytestmark = pytest.mark.django_db
@@ -99,14 +100,21 @@ def test_four_of_six_give_no_certificate_and_my_learning_says_what_is_missing(
     assert "Goma, June" in html
 
 
-def test_the_certificate_states_the_issuers_words_and_the_workshop_in_the_open_badge(amina):
+def test_the_open_badge_names_the_workshop_and_verifies_independently(client, amina):
     attended(amina, 5)
     certificate = certificates_of(amina)[0]
     assert worker_certificates.issue(certificate.pk) == "issued"
     certificate.refresh_from_db()
+    client.force_login(amina.user)
 
-    evidence = build_credential(certificate, uuid.uuid4())["evidence"]
-    assert evidence[0]["narrative"] == certificate.workshop
+    credential = downloaded(client, certificate)
+
+    assert validate_credential(credential) == []
+    [evidence] = credential["evidence"]
+    assert evidence["narrative"] == certificate.workshop
+    assert "attended 5 of 6 sessions" in evidence["narrative"]
+    result = verify_independently(credential, published_documents(client))
+    assert result["verified"] is True, result
 
 
 def test_the_e_learning_completed_last_issues_the_blended_certificate_not_the_courses(
