@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
 import sys
 import time
 import uuid
@@ -33,7 +32,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.run import signing_key_folder  # noqa: E402
+from bench.reports import environment as reports_environment  # noqa: E402
+from bench.reports import timed  # noqa: E402
 
 SESSIONS = 6
 
@@ -52,20 +52,8 @@ def parse_args() -> argparse.Namespace:
 
 
 def environment(args: argparse.Namespace) -> dict[str, str]:
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "training.settings.bench",
-        "SECRET_KEY": "bench-blended-not-secret-" * 3,
-        "ALLOWED_HOSTS": "127.0.0.1,testserver",
-        "DATABASE_URL": args.database_url,
-        "REDIS_URL": args.redis_url,
-        "STATIC_ROOT": str(args.out / "static"),
-        "MEDIA_ROOT": str(args.out / "media"),
-        "CELERY_DATA_DIR": str(args.out / "celery"),
-        "OPEN_BADGES_KEY_DIR": str(signing_key_folder(args.out / "keys")),
-        "EMAIL_URL": "dummymail://",
-        "LOG_LEVEL": "WARNING",
-    }
+    """The reports bench's environment; the Django test client's host is allowed too."""
+    return {**reports_environment(args), "ALLOWED_HOSTS": "127.0.0.1,testserver"}
 
 
 def fresh_database(database_url: str) -> None:
@@ -79,26 +67,6 @@ def fresh_database(database_url: str) -> None:
     with psycopg.connect(admin_url, autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         connection.execute(f'CREATE DATABASE "{name}"')
-
-
-def timed(run, repeat: int, prepare=None) -> dict:
-    """Seconds and queries of `run()`, `repeat` times; `prepare()` before each, untimed."""
-    from django.db import connection, reset_queries
-
-    seconds, queries = [], []
-    for _ in range(repeat):
-        if prepare is not None:
-            prepare()
-        reset_queries()
-        started = time.perf_counter()
-        run()
-        seconds.append(time.perf_counter() - started)
-        queries.append(len(connection.queries))
-    return {
-        "median_s": round(statistics.median(seconds), 3),
-        "slowest_s": round(max(seconds), 3),
-        "queries": max(queries),
-    }
 
 
 def build(args: argparse.Namespace):

@@ -58,12 +58,14 @@ def environment(args: argparse.Namespace) -> dict[str, str]:
     }
 
 
-def timed(run, repeat: int) -> dict:
-    """Seconds and queries of `run()`, `repeat` times."""
+def timed(run, repeat: int, prepare=None) -> dict:
+    """Seconds and queries of `run()`, `repeat` times; `prepare()` before each, untimed."""
     from django.db import connection, reset_queries
 
     seconds, queries = [], []
     for _ in range(repeat):
+        if prepare is not None:
+            prepare()
         reset_queries()
         started = time.perf_counter()
         run()
