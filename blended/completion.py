@@ -96,15 +96,16 @@ def certify_if_complete(
             return None
         if not workshop_settled(locked, marks_only=taking_roll):
             return None
-        course = CoursePage.objects.live_by_key(locked.cohort.programme.course_key)
-        if course is None:
-            return None
-        certificate = _request(locked, course.specific)
         if locked.cohort.kind == Cohort.Kind.TRAINERS:
             # Imported here: only a trainers' cohort grants a qualification.
             from blended.qualifications import grant_after_trainers_cohort
 
+            # The qualification does not wait for the course to be published.
             grant_after_trainers_cohort(locked)
+        course = CoursePage.objects.live_by_key(locked.cohort.programme.course_key)
+        if course is None:
+            return None
+        certificate = _request(locked, course.specific)
     return certificate
 
 

@@ -143,7 +143,8 @@ def grant_after_trainers_cohort(participant: Participant) -> FacilitatorQualific
     reach the number needed.
 
     A first trainers' cohort is a first grant; a later one renews the co-facilitator
-    qualification, so the cascade knows every cohort the person was trained in. Called again
+    qualification, so the cascade knows every cohort the person was trained in, and the
+    certified one of a certified facilitator (their refresher). Called again
     for the same participation, it returns the qualification it granted the first time.
     Returns None for a participant without an account (nothing to hold it yet). Raises
     QualificationRefused, writing nothing, if the cohort is not a trainers' cohort or the
@@ -176,6 +177,10 @@ def grant_after_trainers_cohort(participant: Participant) -> FacilitatorQualific
                 reason=reason,
                 renews=_last_of_chain(user, Level.CO_FACILITATOR),
             )
+            # A trainers' cohort is the refresher of a certified facilitator too, as a
+            # refresher course renews a certificate.
+            if (certified := _last_of_chain(user, Level.CERTIFIED)) is not None:
+                renew(certified, reason=reason)
         _certify_if_due(user)
     return granted
 

@@ -419,3 +419,24 @@ def test_the_last_two_sign_offs_at_once_certify_exactly_once(master, trainers_co
     assert errors == []
     levels = FacilitatorQualification.objects.filter(user=trainee).values_list("level", flat=True)
     assert sorted(levels) == [Level.CO_FACILITATOR, Level.CERTIFIED]
+
+
+def test_another_trainers_cohort_renews_a_certified_facilitator(master, trainers_cohort):
+    """The refresher of a certified facilitator is another trainers' cohort, as a refresher
+    course renews a certificate: a new row renews the certified one, which stays as it was."""
+    until = TODAY + timedelta(days=20)
+    trainer = qualified("trainer", Level.CERTIFIED, valid_until=until)
+    old = FacilitatorQualification.objects.get(user=trainer, level=Level.CERTIFIED)
+    later = cohort(Cohort.Kind.TRAINERS, TODAY - timedelta(days=3), leads=[master])
+
+    complete(later, trainer, master)
+
+    renewal = FacilitatorQualification.objects.get(renews=old)
+    assert (renewal.level, renewal.valid_until) == (Level.CERTIFIED, add_months(until, 24))
+    old.refresh_from_db()
+    assert old.valid_until == until
+    next_year = Cohort(kind=Cohort.Kind.LEARNERS, starts_on=until + timedelta(days=200))
+    assert can_lead(trainer, next_year)
+    complete_again = Participant.objects.get(cohort=later, user=trainer)
+    grant_after_trainers_cohort(complete_again)
+    assert FacilitatorQualification.objects.filter(renews=old).count() == 1
