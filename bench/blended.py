@@ -32,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.certificates import recreate_postgres  # noqa: E402
 from bench.reports import environment as reports_environment  # noqa: E402
 from bench.reports import timed  # noqa: E402
 
@@ -54,19 +55,6 @@ def parse_args() -> argparse.Namespace:
 def environment(args: argparse.Namespace) -> dict[str, str]:
     """The reports bench's environment; the Django test client's host is allowed too."""
     return {**reports_environment(args), "ALLOWED_HOSTS": "127.0.0.1,testserver"}
-
-
-def fresh_database(database_url: str) -> None:
-    """Drop and create the bench's own database: each run starts from the same state."""
-    import psycopg
-
-    name = database_url.rsplit("/", 1)[1]
-    if "bench" not in name:
-        raise SystemExit(f"Refusing to drop {name!r}: the bench's database name contains 'bench'.")
-    admin_url = database_url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def build(args: argparse.Namespace):
@@ -259,7 +247,7 @@ def measure(args: argparse.Namespace) -> dict:
 def main() -> None:
     args = parse_args()
     env = environment(args)
-    fresh_database(args.database_url)
+    recreate_postgres(args.database_url)
     os.environ.update(env)
     results = measure(args)
     args.out.mkdir(parents=True, exist_ok=True)

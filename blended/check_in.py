@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 from django.utils.translation import gettext as _
 
-from blended.attendance import AttendanceRefused, record_mark
+from blended.attendance import ATTENDED, AttendanceRefused, record_mark
 from blended.models import (
     Attendance,
     AttendanceMark,
@@ -28,7 +28,7 @@ SLOT_SECONDS = 30
 TOKEN_LENGTH = 10
 #: Statuses a QR check-in never replaces: checking in again, or after a facilitator marked
 #: someone late, leaves the standing mark as it is.
-ALREADY_IN = frozenset({AttendanceStatus.PRESENT, AttendanceStatus.LATE})
+ALREADY_IN = ATTENDED
 
 
 class CheckInRefused(AttendanceRefused):

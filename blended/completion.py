@@ -92,9 +92,10 @@ def certify_if_complete(
         )
         if (existing := current_certificate(locked)) is not None:
             return existing
-        if not progress_towards_completion(locked).is_complete:
-            return None
+        # The one-query check first: during a roll call it is what usually says "not yet".
         if not workshop_settled(locked, marks_only=taking_roll):
+            return None
+        if not progress_towards_completion(locked).is_complete:
             return None
         if locked.cohort.kind == Cohort.Kind.TRAINERS:
             # Imported here: only a trainers' cohort grants a qualification.
@@ -138,13 +139,8 @@ def certify_finished_workshops() -> list[int]:
     waiting = Participant.objects.filter(
         cohort__ends_on__gte=today - SWEEP_WINDOW, cohort__ends_on__lt=today - ROLL_GRACE
     ).exclude(certificates__status__in=CURRENT)
-    issued = []
-    for participant in waiting.order_by("pk").iterator():
-        had = current_certificate(participant) is not None
-        certificate = certify_if_complete(participant)
-        if certificate is not None and not had:
-            issued.append(certificate.pk)
-    return issued
+    certified = (certify_if_complete(participant) for participant in waiting.order_by("pk"))
+    return [certificate.pk for certificate in certified if certificate is not None]
 
 
 def _request(participant: Participant, course: CoursePage) -> Certificate:

@@ -23,7 +23,7 @@ def workshop_places(user: AbstractBaseUser) -> list[WorkshopPlace]:
     each place (learners have one or two)."""
     participants = (
         Participant.objects.filter(user=user)
-        .select_related("cohort__programme")
+        .select_related("cohort__programme", "user")
         .order_by("-cohort__starts_on", "-pk")
     )
     places = []

@@ -26,7 +26,7 @@ from django.db import transaction
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
-from blended.attendance import AttendanceRefused, record_mark
+from blended.attendance import AttendanceRefused, record_mark, unknown_status_message
 from blended.models import (
     Attendance,
     AttendanceMark,
@@ -35,7 +35,7 @@ from blended.models import (
     TrainingSession,
 )
 from blended.roll_call import roll_access
-from courses.sync.batch import parse_items
+from courses.sync.batch import client_id_of, parse_items, positive_id
 
 KIND = "attendance_mark"
 #: Marks taken longer ago than this are refused: a phone forgotten in a drawer for months
@@ -54,33 +54,22 @@ class MarkItem:
     marked_at: datetime
 
 
-def _positive_id(value: object) -> int | None:
-    if isinstance(value, str) and value.isascii() and value.isdigit():
-        value = int(value)
-    if isinstance(value, bool) or not isinstance(value, int):
-        return None
-    return value if 0 < value < 2**63 else None
-
-
 def _item(index: int, raw: object) -> MarkItem | str:
     """The item, or what is wrong with it."""
     if not isinstance(raw, dict):
         return _("Each item must be an object.")
-    try:
-        client_id = UUID(raw.get("id")) if isinstance(raw.get("id"), str) else None
-    except ValueError:
-        client_id = None
+    client_id = client_id_of(raw.get("id"))
     if client_id is None:
         return _("The item has no id, or its id is not a UUID.")
     if raw.get("type") != KIND:
         return _("Unknown item type: use attendance_mark.")
-    session_id = _positive_id(raw.get("session"))
-    participant_id = _positive_id(raw.get("participant"))
+    session_id = positive_id(raw.get("session"))
+    participant_id = positive_id(raw.get("participant"))
     if session_id is None or participant_id is None:
         return _("An attendance mark needs the session's id and the participant's id.")
     status = raw.get("status")
     if status not in AttendanceStatus.values:
-        return _("The status must be present, late, excused or absent.")
+        return unknown_status_message()
     marked_at = parse_datetime(raw["marked_at"]) if isinstance(raw.get("marked_at"), str) else None
     if marked_at is None or marked_at.tzinfo is None:
         return _("marked_at must be a date and time with its offset, such as 2030-03-04T09:05Z.")

@@ -15,8 +15,9 @@ from django.contrib.auth.models import AbstractBaseUser
 
 from blended.attendance import AttendanceRefused, RollLine, record_mark
 from blended.models import AttendanceMark, Facilitator, TrainingSession
-from blended.rules import SIGNING_ROLES
 
+#: The roles that take the roll and sign participants off; an observer watches.
+SIGNING_ROLES = (Facilitator.Role.LEAD, Facilitator.Role.CO_FACILITATOR)
 CHANGE_PERMISSION = "blended.change_participant"
 VIEW_PERMISSION = "blended.view_participant"
 

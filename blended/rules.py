@@ -23,7 +23,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from blended.attendance import attendance_weights
-from blended.models import Facilitator, Participant, Programme
+from blended.models import Participant, Programme
+from blended.roll_call import roll_access
 from courses.models import CoursePage, Enrolment, QuizAttempt, QuizPage
 
 ELEARNING = "elearning"
@@ -31,7 +32,6 @@ ATTENDANCE = "attendance"
 POST_TEST = "post_test"
 SIGN_OFF = "sign_off"
 
-SIGNING_ROLES = (Facilitator.Role.LEAD, Facilitator.Role.CO_FACILITATOR)
 
 #: Completion counts every required session, held or still to come (an unmarked one as not
 #: attended), so attending the first of six sessions never meets "80% of the sessions".
@@ -142,14 +142,10 @@ def best_post_test_percent(user: AbstractBaseUser, course_key) -> Decimal | None
     ]
     if not keys:
         return None
-    cycle = (
-        Enrolment.objects.filter(user=user, course_key=course_key)
-        .values_list("cycle", flat=True)
-        .first()
-    )
+    # Earlier cycles' attempts are flagged superseded when a recertification opens one.
     return (
         QuizAttempt.objects.submitted()
-        .filter(user=user, quiz_key__in=keys, cycle=cycle or 1)
+        .filter(user=user, quiz_key__in=keys, superseded=False)
         .aggregate(best=Max("percent"))["best"]
     )
 
@@ -175,15 +171,11 @@ def _post_test_status(programme: Programme, user: AbstractBaseUser | None) -> Ru
 
 
 def may_sign_off(participant: Participant, by: AbstractBaseUser) -> bool:
-    """A lead or co-facilitator of the participant's cohort, or staff who may change
-    participants; never for their own participation."""
-    if not by.is_authenticated or participant.user_id == by.pk:
+    """Whoever may take the cohort's roll (a lead or co-facilitator, or staff who may change
+    participants), never for their own participation."""
+    if participant.user_id is not None and participant.user_id == by.pk:
         return False
-    if by.has_perm("blended.change_participant"):
-        return True
-    return Facilitator.objects.filter(
-        cohort_id=participant.cohort_id, user=by, role__in=SIGNING_ROLES
-    ).exists()
+    return roll_access(by, participant.cohort_id).may_mark
 
 
 def sign_off(participant: Participant, by: AbstractBaseUser) -> Participant:

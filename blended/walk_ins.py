@@ -22,12 +22,18 @@ def add_walk_in(cohort: Cohort, name: str, organisation: str = "") -> Participan
     last walk-in at once cannot both fill the last place."""
     with transaction.atomic():
         locked = Cohort.objects.select_for_update().get(pk=cohort.pk)
-        taken = Participant.objects.filter(cohort=locked).count()
-        if locked.capacity is not None and taken >= locked.capacity:
+        if is_full(locked):
             raise WalkInRefused(full_message(locked.capacity))
         return Participant.objects.create(
             cohort=locked, name=name.strip(), organisation=organisation.strip()
         )
+
+
+def is_full(cohort: Cohort) -> bool:
+    """Whether every place of the cohort is taken (never, without a number of places)."""
+    if cohort.capacity is None:
+        return False
+    return Participant.objects.filter(cohort=cohort).count() >= cohort.capacity
 
 
 def full_message(places: int) -> str:

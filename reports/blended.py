@@ -41,7 +41,6 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
-    UUIDField,
     Value,
     When,
 )
@@ -212,7 +211,7 @@ def funnel_line(label: str, row: dict, met_rule: int) -> Funnel:
 def funnel_of(
     participants: QuerySet, cohorts: list[Cohort], programme: Programme, post_test_keys: list[UUID]
 ) -> tuple[Funnel, list[Funnel]]:
-    """The funnel for everyone and per cohort, every cohort listed (five queries)."""
+    """The funnel for everyone and per cohort, every cohort listed (four queries)."""
     course_key = programme.course_key
     met_rule = met_attendance_rule(programme, cohorts)
     counted = participants.annotate(
@@ -224,12 +223,12 @@ def funnel_of(
             Certificate.objects.filter(participant=OuterRef("pk"), status__in=CERTIFIED)
         ),
     )
-    total = funnel_line(
-        _("All participants"), counted.aggregate(**FUNNEL_FIGURES), sum(met_rule.values())
-    )
     rows = {
         row["cohort"]: row for row in counted.values("cohort").annotate(**FUNNEL_FIGURES).order_by()
     }
+    # Everyone is in one cohort: the total is the sum of the cohorts' rows.
+    everyone = {figure: sum(row[figure] for row in rows.values()) for figure in FUNNEL_FIGURES}
+    total = funnel_line(_("All participants"), everyone, sum(met_rule.values()))
     return total, [
         funnel_line(cohort.name, rows.get(cohort.pk, {}), met_rule.get(cohort.pk, 0))
         for cohort in cohorts
@@ -255,11 +254,9 @@ def gain_per_cohort(
         return None
     took_both = (
         participants.filter(user__isnull=False)
-        # `submitted_percent` matches attempts on the outer row's user and course_key.
-        .annotate(course_key=Value(course_key, output_field=UUIDField()))
         .annotate(
-            pre=submitted_percent(keys[PRE_TEST], "submitted_at"),
-            post=submitted_percent(keys[POST_TEST], "-percent"),
+            pre=submitted_percent(keys[PRE_TEST], "submitted_at", course_key),
+            post=submitted_percent(keys[POST_TEST], "-percent", course_key),
         )
         .filter(pre__isnull=False, post__isnull=False)
     )

@@ -40,15 +40,11 @@ from blended.models import (
     Programme,
     TrainingSession,
 )
-from reports.cells import Cell, count
+from blended.roll_call import SIGNING_ROLES
+from reports.cells import Cell, count, tally
 
-#: The roles that facilitate sessions; an observer watches.
-FACILITATING = (Facilitator.Role.LEAD, Facilitator.Role.CO_FACILITATOR)
-
-
-def tally(value: int) -> Cell:
-    """A count of cohorts or sessions, about no one: the small-cell rule does not hide it."""
-    return Cell(value, 0)
+#: The roles that facilitate sessions (the roll takers); an observer watches.
+FACILITATING = SIGNING_ROLES
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from django_countries import countries
 from blended.cascade import Cascade, Reach, TrainerNode, cascade
 from blended.models import FacilitatorQualification, QualificationLevel
 from reports.access import reports_required
-from reports.cells import Cell, count, min_cell
+from reports.cells import Cell, count, min_cell, tally
 from reports.exports import Column, Table
 from reports.views import EXPORTS, with_format
 
@@ -45,11 +45,6 @@ class CascadeReportForm(forms.Form):
     def __init__(self, data=None) -> None:
         super().__init__(data)
         self.fields["trainer"].queryset = master_trainers()
-
-
-def cohorts_cell(number: int) -> Cell:
-    """A count of cohorts: not about people, so never hidden."""
-    return Cell(number, 0)
 
 
 @dataclass(frozen=True)
@@ -96,8 +91,8 @@ def tree_lines(node: TrainerNode) -> TrainerLine:
 def _reach_cells(reach: Reach) -> list[Cell]:
     return [
         count(reach.trainers_trained),
-        cohorts_cell(reach.trainers_cohorts),
-        cohorts_cell(reach.learners_cohorts),
+        tally(reach.trainers_cohorts),
+        tally(reach.learners_cohorts),
         count(reach.responders),
     ]
 

@@ -59,6 +59,11 @@ def count(people: int) -> Cell:
     return Cell(people, people)
 
 
+def tally(things: int) -> Cell:
+    """A count of cohorts or sessions, about no one: the small-cell rule does not hide it."""
+    return Cell(things, 0)
+
+
 def mean(values: list[float | Decimal]) -> Cell:
     """The mean of `values`, one per person."""
     if not values:

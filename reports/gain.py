@@ -64,10 +64,13 @@ def pre_and_post_test_keys(course_key: UUID) -> dict[str, list[UUID]]:
     return keys
 
 
-def submitted_percent(quiz_keys: list[UUID], order: str) -> Cast:
+def submitted_percent(quiz_keys: list[UUID], order: str, course_key=None) -> Cast:
+    """The outer row's user's first attempt at `quiz_keys` by `order`, as a percentage; in
+    the outer row's `course_key` unless one is given."""
+    course_key = course_key if course_key is not None else OuterRef("course_key")
     attempts = (
         QuizAttempt.objects.submitted()
-        .filter(user=OuterRef("user"), course_key=OuterRef("course_key"), quiz_key__in=quiz_keys)
+        .filter(user=OuterRef("user"), course_key=course_key, quiz_key__in=quiz_keys)
         .order_by(order, "pk")
     )
     # As a float: SQLite keeps whole decimals as integers and would divide them as integers.

@@ -34,6 +34,7 @@ from tests.independent_verifier import verify_independently
 from tests.learning import complete_course
 from tests.test_open_badges import downloaded, published_documents
 from worker import certificates as worker_certificates
+from worker import tasks as worker_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -328,6 +329,9 @@ def test_the_certificate_waits_for_the_whole_roll(client, amina):
     assert "attended 5 of 6 sessions" in certificate.workshop
 
 
-def test_the_hourly_task_is_scheduled(settings):
+def test_the_hourly_task_is_scheduled_and_runs_by_its_name(settings, amina):
+    """Beat sends the task by name: that name runs the sweep (in this process, eagerly)."""
     entry = settings.CELERY_BEAT_SCHEDULE["certify-finished-workshops"]
-    assert entry["task"] == "worker.certify_finished_workshops"
+    assert entry["task"] == worker_tasks.certify_finished_workshops_task.name
+    attended(amina, 5)  # certified at the last mark: nothing left for the sweep
+    assert worker_tasks.certify_finished_workshops_task.apply().get() == 0

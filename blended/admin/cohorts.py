@@ -18,7 +18,7 @@ from wagtail.models import Locale
 from blended.admin.base import BlendedViewSet
 from blended.models import Cohort, Facilitator, Participant, Programme
 from blended.qualifications import QualificationRefused, may_lead
-from blended.walk_ins import full_message
+from blended.walk_ins import full_message, is_full
 from courses.models import CoursePage
 
 
@@ -91,9 +91,9 @@ class ParticipantForm(WagtailAdminModelForm):
 
     def _check_places(self, cohort) -> None:
         """A new participant, or one moved to another cohort, needs a free place there."""
-        if cohort is None or cohort.capacity is None or self.instance.cohort_id == cohort.pk:
+        if cohort is None or self.instance.cohort_id == cohort.pk:
             return
-        if Participant.objects.filter(cohort=cohort).count() >= cohort.capacity:
+        if is_full(cohort):
             self.add_error("cohort", full_message(cohort.capacity))
 
 

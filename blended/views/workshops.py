@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from blended.models import Facilitator, TrainingSession
-from blended.rules import SIGNING_ROLES
+from blended.roll_call import SIGNING_ROLES
 
 
 @never_cache

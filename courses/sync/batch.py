@@ -62,7 +62,7 @@ def _error(index: int | None, client_id: object, message: str) -> dict:
     return {"index": index, "id": client_id, "message": message}
 
 
-def _positive_id(value: object) -> int | None:
+def positive_id(value: object) -> int | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, str) and value.isascii() and value.isdigit():
@@ -70,7 +70,7 @@ def _positive_id(value: object) -> int | None:
     return value if isinstance(value, int) and 0 < value < 2**63 else None
 
 
-def _client_id(value: object) -> UUID | None:
+def client_id_of(value: object) -> UUID | None:
     if not isinstance(value, str):
         return None
     try:
@@ -107,17 +107,17 @@ def _item(index: int, raw: object) -> SyncItem | str:
     """The item, or what is wrong with it."""
     if not isinstance(raw, dict):
         return _("Each item must be an object.")
-    client_id = _client_id(raw.get("id"))
+    client_id = client_id_of(raw.get("id"))
     if client_id is None:
         return _("The item has no id, or its id is not a UUID.")
     kind = raw.get("type")
     if kind == SyncedItem.Kind.LESSON_COMPLETE:
-        lesson_id = _positive_id(raw.get("lesson"))
+        lesson_id = positive_id(raw.get("lesson"))
         if lesson_id is None:
             return _("A lesson_complete item needs the lesson's page id.")
         return SyncItem(index, client_id, kind, lesson_id=lesson_id)
     if kind == SyncedItem.Kind.QUIZ_SUBMIT:
-        attempt_id = _positive_id(raw.get("attempt"))
+        attempt_id = positive_id(raw.get("attempt"))
         if attempt_id is None:
             return _("A quiz_submit item needs the attempt id.")
         answers = _answers(raw.get("answers", {}))
